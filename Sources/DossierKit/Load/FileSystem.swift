@@ -1,0 +1,72 @@
+import Foundation
+
+/// All file access of the pipeline goes through this one small type, so that tests can run on
+/// in-memory trees and nothing else touches the disk behind the pipeline's back.
+public struct FileSystem: Sendable {
+    public enum ItemKind: Sendable, Equatable { case file, directory, symlink, missing }
+
+    /// Reads a whole file.
+    public var read: @Sendable (_ path: String) throws -> Data
+    /// Names inside a directory (not recursive, unsorted).
+    public var list: @Sendable (_ path: String) throws -> [String]
+    /// What is at a path, without following a symlink.
+    public var kind: @Sendable (_ path: String) -> ItemKind
+    /// Size in bytes of a file, without reading it.
+    public var size: @Sendable (_ path: String) -> Int?
+
+    public init(read: @escaping @Sendable (String) throws -> Data,
+                list: @escaping @Sendable (String) throws -> [String],
+                kind: @escaping @Sendable (String) -> ItemKind,
+                size: @escaping @Sendable (String) -> Int?) {
+        self.read = read
+        self.list = list
+        self.kind = kind
+        self.size = size
+    }
+
+    public func exists(_ path: String) -> Bool { kind(path) != .missing }
+
+    /// The real disk.
+    public static let local = FileSystem(
+        read: { path in try Data(contentsOf: URL(fileURLWithPath: path), options: .uncached) },
+        list: { path in try FileManager.default.contentsOfDirectory(atPath: path) },
+        kind: { path in
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let type = attributes[.type] as? FileAttributeType else { return .missing }
+            switch type {
+            case .typeSymbolicLink: return .symlink
+            case .typeDirectory: return .directory
+            default: return .file
+            }
+        },
+        size: { path in
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        }
+    )
+
+    /// An in-memory tree: keys are paths (`/site/Content/a.md`), values the bytes. Directories are implied.
+    public static func memory(_ files: [String: Data]) -> FileSystem {
+        @Sendable func isDirectory(_ path: String) -> Bool {
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            return files.keys.contains { $0.hasPrefix(prefix) }
+        }
+        return FileSystem(
+            read: { path in
+                guard let data = files[path] else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+                return data
+            },
+            list: { path in
+                let prefix = path.hasSuffix("/") ? path : path + "/"
+                let names = files.keys.filter { $0.hasPrefix(prefix) }
+                    .map { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) ?? "" }
+                return Array(Set(names.filter { !$0.isEmpty }))
+            },
+            kind: { path in files[path] != nil ? .file : (isDirectory(path) ? .directory : .missing) },
+            size: { path in files[path]?.count }
+        )
+    }
+
+    public static func memory(_ texts: [String: String]) -> FileSystem {
+        memory(texts.mapValues { Data($0.utf8) })
+    }
+}

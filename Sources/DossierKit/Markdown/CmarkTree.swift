@@ -1,0 +1,226 @@
+import CCmark
+
+// A small, safe layer over libcmark's C API. Only the files of this folder import CCmark.
+//
+// Ownership: a tree belongs to whoever parsed it (`CmarkTree.withDocument` frees the root when its
+// closure returns). `CmarkNode` is a borrowed handle: valid only inside that closure, never stored
+// beyond it. Nodes created with `CmarkNode.make…` are owned by the caller until they are attached
+// to a tree; `append`, `insertBefore` and `replace` free them when cmark refuses them.
+
+/// Constant HTML printed by custom nodes, as C strings.
+enum CmarkTag {
+    static let none = Array("".utf8CString)
+    static let tableOpen = Array("<div class=\"table-wrap\"><table>".utf8CString)
+    static let tableClose = Array("</table></div>".utf8CString)
+    static let theadOpen = Array("<thead>".utf8CString)
+    static let theadClose = Array("</thead>".utf8CString)
+    static let tbodyOpen = Array("<tbody>".utf8CString)
+    static let tbodyClose = Array("</tbody>".utf8CString)
+    static let trOpen = Array("<tr>".utf8CString)
+    static let trClose = Array("</tr>".utf8CString)
+    static let thClose = Array("</th>".utf8CString)
+    static let tdClose = Array("</td>".utf8CString)
+    static let headingClose = (0...6).map { Array("</h\($0)>".utf8CString) }
+
+    /// `bytes` as a C string.
+    static func cString<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [CChar] {
+        var chars: [CChar] = []
+        chars.reserveCapacity(bytes.count + 1)
+        for byte in bytes { chars.append(CChar(bitPattern: byte)) }
+        chars.append(0)
+        return chars
+    }
+}
+
+/// Whether a walk enters or leaves a node (leaf nodes are only entered).
+enum CmarkEvent {
+    case enter
+    case exit
+}
+
+/// A borrowed handle to one node of a cmark tree.
+struct CmarkNode: Hashable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    init?(_ pointer: OpaquePointer?) {
+        guard let pointer else { return nil }
+        self.pointer = pointer
+    }
+
+    /// A new, detached node; nil only when memory runs out.
+    static func make(_ type: cmark_node_type) -> CmarkNode? {
+        CmarkNode(cmark_node_new(type))
+    }
+
+    /// A new custom block or inline that prints `onEnter` / `onExit` (C strings, see `CmarkTag`)
+    /// verbatim when rendered.
+    static func makeCustom(_ type: cmark_node_type, onEnter: [CChar], onExit: [CChar]) -> CmarkNode? {
+        guard let node = make(type) else { return nil }
+        guard cmark_node_set_on_enter(node.pointer, onEnter) == 1,
+              cmark_node_set_on_exit(node.pointer, onExit) == 1 else {
+            node.free()
+            return nil
+        }
+        return node
+    }
+
+    /// A new text node holding the C string `text`.
+    static func makeText(_ text: [CChar]) -> CmarkNode? {
+        guard let node = make(CMARK_NODE_TEXT) else { return nil }
+        guard cmark_node_set_literal(node.pointer, text) == 1 else {
+            node.free()
+            return nil
+        }
+        return node
+    }
+
+    /// A new text node holding `text`.
+    static func makeText(_ text: String) -> CmarkNode? {
+        guard let node = make(CMARK_NODE_TEXT) else { return nil }
+        guard cmark_node_set_literal(node.pointer, text) == 1 else {
+            node.free()
+            return nil
+        }
+        return node
+    }
+
+    // MARK: Reading
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+    var parent: CmarkNode? { CmarkNode(cmark_node_parent(pointer)) }
+    var firstChild: CmarkNode? { CmarkNode(cmark_node_first_child(pointer)) }
+    var next: CmarkNode? { CmarkNode(cmark_node_next(pointer)) }
+
+    var isBlock: Bool {
+        type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
+    }
+
+    /// Calls `body` with the literal's bytes (without copying) when the node has one.
+    func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let chars = cmark_node_get_literal(pointer) else { return nil }
+        return chars.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            var count = 0
+            while bytes[count] != 0 { count += 1 }
+            return body(UnsafeBufferPointer(start: bytes, count: count))
+        }
+    }
+
+    /// Destination of a link or image; "" for other nodes.
+    var url: String {
+        guard let chars = cmark_node_get_url(pointer) else { return "" }
+        return String(cString: chars)
+    }
+
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    /// cmark's source positions: 1-based lines and byte columns of the parsed text, 0 when unknown
+    /// (nodes created after parsing, soft and hard breaks).
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var endColumn: Int { Int(cmark_node_get_end_column(pointer)) }
+
+    // MARK: Changing
+
+    @discardableResult
+    func setURL(_ url: String) -> Bool { cmark_node_set_url(pointer, url) == 1 }
+
+    @discardableResult
+    func setOnEnter(_ text: String) -> Bool { cmark_node_set_on_enter(pointer, text) == 1 }
+
+    @discardableResult
+    func setLiteral(_ literal: String) -> Bool { cmark_node_set_literal(pointer, literal) == 1 }
+
+    /// Appends `child`; on refusal the child is freed so that it cannot leak.
+    @discardableResult
+    func append(_ child: CmarkNode) -> Bool {
+        if cmark_node_append_child(pointer, child.pointer) == 1 { return true }
+        child.free()
+        return false
+    }
+
+    /// Inserts `sibling` before this node; on refusal the sibling is freed.
+    @discardableResult
+    func insertBefore(_ sibling: CmarkNode) -> Bool {
+        if cmark_node_insert_before(pointer, sibling.pointer) == 1 { return true }
+        sibling.free()
+        return false
+    }
+
+    /// Puts `replacement` where this node was; this node is then detached and owned by the caller.
+    /// On refusal the replacement is freed and this node stays.
+    func replace(with replacement: CmarkNode) -> Bool {
+        guard cmark_node_replace(pointer, replacement.pointer) == 1 else {
+            replacement.free()
+            return false
+        }
+        return true
+    }
+
+    /// Puts `replacement` where this node was and frees this node with its remaining children.
+    /// On refusal the replacement is freed and this node stays.
+    @discardableResult
+    func replaceAndFree(with replacement: CmarkNode) -> Bool {
+        guard replace(with: replacement) else { return false }
+        free()
+        return true
+    }
+
+    /// Moves every child of this node, in order, to the end of `target`.
+    func moveChildren(to target: CmarkNode) {
+        while let child = firstChild {
+            cmark_node_unlink(child.pointer)
+            target.append(child)
+        }
+    }
+
+    /// Unlinks and frees this node and everything below it.
+    func free() {
+        cmark_node_free(pointer)
+    }
+}
+
+extension CmarkNode {
+    /// Visits this node and its descendants in document order with `cmark_iter` (leaf nodes are only
+    /// entered). `visit` must not change the tree.
+    func walk(_ visit: (CmarkEvent, CmarkNode) -> Void) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT,
+                  let node = CmarkNode(cmark_iter_get_node(iterator)) else { return }
+            visit(event == CMARK_EVENT_ENTER ? .enter : .exit, node)
+        }
+    }
+}
+
+/// Parsing and rendering of whole documents.
+enum CmarkTree {
+    /// Parses `text` and hands the document's root to `body`; the tree is freed when `body` returns.
+    /// Returns nil only when cmark cannot allocate the tree.
+    static func withDocument<R>(parsing text: String, options: Int32, _ body: (CmarkNode) -> R) -> R? {
+        var text = text
+        let root: OpaquePointer? = text.withUTF8 { bytes in
+            // An empty buffer may have no base address.
+            guard let base = bytes.baseAddress else { return cmark_parse_document("", 0, options) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+                cmark_parse_document(chars, bytes.count, options)
+            }
+        }
+        guard let root else { return nil }
+        defer { cmark_node_free(root) }
+        return body(CmarkNode(root))
+    }
+
+    /// The HTML of `node` and its descendants.
+    static func renderHTML(_ node: CmarkNode, options: Int32) -> String {
+        guard let chars = cmark_render_html(node.pointer, options) else { return "" }
+        defer { cmark_get_default_mem_allocator()?.pointee.free(chars) }
+        return String(cString: chars)
+    }
+}

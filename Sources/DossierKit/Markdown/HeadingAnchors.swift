@@ -1,0 +1,44 @@
+import CCmark
+
+/// Gives every heading a stable, unique `id`. cmark's renderer prints `<h2>` without attributes, so
+/// each heading is replaced by custom nodes that print `<h2 id="slug">` and `</h2>` around the
+/// heading's own inline nodes (moved, not re-rendered, so links inside headings still work):
+///
+///     custom block (prints nothing, keeps the heading a block)
+///       custom inline   <h2 id="slug"> (the heading's inlines) </h2>
+struct HeadingAnchors {
+    /// The file line of the body's first line.
+    let firstLine: Int
+    private var anchors = HeadingAnchorSet()
+    private(set) var headings: [MarkdownHeading] = []
+
+    init(firstLine: Int) {
+        self.firstLine = firstLine
+    }
+
+    /// Records `heading` and replaces it with its anchored version.
+    mutating func anchor(_ heading: CmarkNode) {
+        let level = min(max(heading.headingLevel, 1), 6)
+        let text = PlainText.inlineText(of: heading)
+        let anchorBytes = anchors.unique(HeadingSlug.slugBytes(for: text))
+        let anchor = String(decoding: anchorBytes, as: UTF8.self)
+        headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: heading.startLine + firstLine - 1))
+
+        // The slug holds only letters, digits, marks, `-` and `_`: nothing to escape in an attribute.
+        var open: [CChar] = []
+        open.reserveCapacity(anchorBytes.count + 12)
+        for byte in "<h\(level) id=\"".utf8 { open.append(CChar(bitPattern: byte)) }
+        for byte in anchorBytes { open.append(CChar(bitPattern: byte)) }
+        open += [CChar(bitPattern: UInt8(ascii: "\"")), CChar(bitPattern: UInt8(ascii: ">")), 0]
+        guard let block = CmarkNode.makeCustom(CMARK_NODE_CUSTOM_BLOCK, onEnter: CmarkTag.none, onExit: CmarkTag.none)
+        else { return }
+        guard let tag = CmarkNode.makeCustom(CMARK_NODE_CUSTOM_INLINE, onEnter: open, onExit: CmarkTag.headingClose[level]),
+              block.append(tag) else {
+            block.free()
+            return
+        }
+        guard heading.replace(with: block) else { return }
+        heading.moveChildren(to: tag)
+        heading.free()
+    }
+}

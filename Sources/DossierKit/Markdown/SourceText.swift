@@ -1,0 +1,61 @@
+/// The Markdown body as UTF-8 bytes split into lines the way cmark splits them (`\n`, `\r\n` or `\r`),
+/// so that cmark's line and byte-column numbers can be looked up.
+struct SourceText {
+    let bytes: [UInt8]
+    /// For each line (index = cmark line - 1): the byte range without its line ending.
+    private let lines: [Range<Int>]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(start..<index)
+                if byte == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+                    index += 1
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        self.lines = lines
+    }
+
+    var lineCount: Int { lines.count }
+
+    /// The bytes of cmark line `number` (1-based), without its line ending; nil outside the text.
+    func line(_ number: Int) -> ArraySlice<UInt8>? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return bytes[lines[number - 1]]
+    }
+
+    /// The 1-based byte column where the line's content starts once container markers are stripped:
+    /// the first byte that is neither blank nor a block-quote `>`. Continuation lines of a paragraph
+    /// never start with `>` (that would open a block quote), so this finds their text even in lazy lines.
+    func contentColumn(ofLine number: Int) -> Int {
+        guard let line = line(number) else { return 1 }
+        var offset = 0
+        for byte in line {
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") else { break }
+            offset += 1
+        }
+        return offset + 1
+    }
+
+    /// Turns a 1-based byte column of line `number` into a 1-based column counted in characters
+    /// (Unicode scalars), which is what editors show.
+    func characterColumn(line number: Int, byteColumn: Int) -> Int {
+        guard let line = line(number) else { return max(byteColumn, 1) }
+        let end = min(max(byteColumn - 1, 0), line.count)
+        var column = 1
+        for byte in line.prefix(end) where byte & 0xC0 != 0x80 {
+            column += 1
+        }
+        // Columns past the end of the line (cmark counts a final position there) stay proportional.
+        return column + max(byteColumn - 1 - line.count, 0)
+    }
+}

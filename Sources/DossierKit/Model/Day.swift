@@ -1,0 +1,147 @@
+import Foundation
+
+/// A calendar day (ISO 8601 `YYYY-MM-DD`), with no time zone. Dossier compares days, not instants,
+/// so the as-of date and every record date are `Day`s; this keeps results independent of the machine's zone.
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
+    public var ordinal: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(ordinal z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29).
+    public func adding(months: Int) -> Day {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12, m = total % 12 + 1
+        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
+            ?? Day(ordinal: ordinal)
+    }
+
+    public func days(until other: Day) -> Int { other.ordinal - ordinal }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    public var description: String {
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(m)-\(d)"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = day
+    }
+}
+
+/// A date-time as written in front matter: `YYYY-MM-DD HH:MM[:SS]` or with `T`, optionally with `Z` or `±hh:mm`.
+/// Without an offset it is local wall-clock time; durations between two such values are exact.
+public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let day: Day
+    /// Minutes after midnight, already shifted to UTC when an offset was written.
+    public let minuteOfDay: Int
+    private let text: String
+
+    public init?(iso raw: String) {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard text.count >= 10, let day = Day(iso: text.prefix(10)) else { return nil }
+        var rest = text.dropFirst(10)
+        if rest.isEmpty {
+            self.init(day: day, minutes: 0, text: text)
+            return
+        }
+        guard let sep = rest.first, sep == "T" || sep == " " || sep == "t" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        var offsetMinutes = 0
+        if rest.hasSuffix("Z") || rest.hasSuffix("z") {
+            rest = rest.dropLast()
+        } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let offset = rest[rest.index(after: signIndex)...].split(separator: ":")
+            guard let h = offset.first.flatMap({ Int($0) }) else { return nil }
+            let m = offset.count > 1 ? Int(offset[1]) ?? 0 : 0
+            offsetMinutes = (rest[signIndex] == "+" ? 1 : -1) * (h * 60 + m)
+            rest = rest[..<signIndex]
+        }
+        let clock = rest.trimmingCharacters(in: .whitespaces).split(separator: ":")
+        guard clock.count >= 2, clock.count <= 3, let h = Int(clock[0]), let m = Int(clock[1]),
+              (0...23).contains(h), (0...59).contains(m) else { return nil }
+        if clock.count == 3 { guard let s = Double(clock[2]), s >= 0, s < 61 else { return nil } }
+        self.init(day: day, minutes: h * 60 + m - offsetMinutes, text: text)
+    }
+
+    private init(day: Day, minutes: Int, text: String) {
+        let carry = Int((Double(minutes) / 1440).rounded(.down))
+        self.day = day.adding(days: carry)
+        self.minuteOfDay = minutes - carry * 1440
+        self.text = text
+    }
+
+    /// Minutes since 1970-01-01 00:00.
+    public var absoluteMinutes: Int { day.ordinal * 1440 + minuteOfDay }
+
+    public func hours(until other: DateTime) -> Double { Double(other.absoluteMinutes - absoluteMinutes) / 60 }
+
+    public static func < (lhs: DateTime, rhs: DateTime) -> Bool { lhs.absoluteMinutes < rhs.absoluteMinutes }
+    public static func == (lhs: DateTime, rhs: DateTime) -> Bool { lhs.absoluteMinutes == rhs.absoluteMinutes }
+    public func hash(into hasher: inout Hasher) { hasher.combine(absoluteMinutes) }
+
+    /// As written in the file.
+    public var description: String { text }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// One content file after parsing: a controlled document or a record.
+public struct Entry: Sendable {
+    public var id: String
+    public var type: String
+    public var category: ContentCategory
+    /// Path relative to the site root, e.g. `Content/procedures/PR-06.md`.
+    public var path: String
+    public var title: String
+    /// The front matter as written, with positions; typed access goes through the helpers below.
+    public var frontMatter: YAMLNode
+    public var body: ParsedMarkdown
+    /// For each link of `body.links`, where it leads (filled in once every file is parsed).
+    public var resolvedLinks: [ResolvedLink?] = []
+
+    public init(id: String, type: String, category: ContentCategory, path: String, title: String,
+                frontMatter: YAMLNode, body: ParsedMarkdown) {
+        self.id = id
+        self.type = type
+        self.category = category
+        self.path = path
+        self.title = title
+        self.frontMatter = frontMatter
+        self.body = body
+    }
+
+    public subscript(field: String) -> YAMLNode? { frontMatter[field] }
+
+    public func string(_ field: String) -> String? { frontMatter[field]?.string }
+
+    public func strings(_ field: String) -> [String] { frontMatter[field]?.stringList ?? [] }
+
+    public func day(_ field: String) -> Day? {
+        guard let text = string(field) else { return nil }
+        return Day(iso: text.prefix(10)).flatMap { text.count == 10 ? $0 : DateTime(iso: text)?.day }
+    }
+
+    public func dateTime(_ field: String) -> DateTime? { string(field).flatMap(DateTime.init(iso:)) }
+
+    /// Where a field's key stands, or the top of the front matter when the field is absent.
+    public func location(of field: String) -> SourceLocation {
+        if let entry = frontMatter.entry(field) {
+            return SourceLocation(path: path, line: entry.line, column: entry.column)
+        }
+        return SourceLocation(path: path, line: max(frontMatter.line, 1), column: 1)
+    }
+
+    public var location: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
+
+    /// Path relative to `Content/`, e.g. `procedures/PR-06.md`.
+    public var contentRelativePath: String {
+        path.hasPrefix("Content/") ? String(path.dropFirst("Content/".count)) : path
+    }
+}
+
+/// A site after loading and parsing: the config, the types, and every entry in path order.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var catalog: TypeCatalog
+    public var entries: [Entry]
+    public var checklists: [Checklist]
+    /// Files under `Content/attachments/` by their path there.
+    public var attachments: [String: Data]
+    /// First entry of each id (duplicates are diagnosed, and the first one in path order wins).
+    public let indexByID: [String: Int]
+
+    public init(config: SiteConfig, catalog: TypeCatalog, entries: [Entry], checklists: [Checklist] = [],
+                attachments: [String: Data] = [:]) {
+        self.config = config
+        self.attachments = attachments
+        self.catalog = catalog
+        self.entries = entries
+        self.checklists = checklists
+        var index: [String: Int] = [:]
+        for (i, entry) in entries.enumerated() where index[entry.id] == nil { index[entry.id] = i }
+        self.indexByID = index
+    }
+
+    public func entry(id: String) -> Entry? { indexByID[id].map { entries[$0] } }
+
+    public func entries(ofType type: String) -> [Entry] { entries.filter { $0.type == type } }
+
+    public var documents: [Entry] { entries.filter { $0.category == .document } }
+    public var records: [Entry] { entries.filter { $0.category == .record } }
+}

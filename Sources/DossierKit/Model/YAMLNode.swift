@@ -1,0 +1,92 @@
+import Foundation
+
+/// A YAML value that remembers where it stood in its file, so every diagnostic can name the line
+/// and column of the offending key or value. Produced by `YAMLReader` from Yams' node tree.
+public struct YAMLNode: Sendable, Hashable {
+    public indirect enum Value: Sendable, Hashable {
+        /// `plain` is false for quoted and block scalars: `"null"` is a string, `null` is nothing.
+        case scalar(String, plain: Bool)
+        case sequence([YAMLNode])
+        case mapping([YAMLEntry])
+    }
+
+    public var value: Value
+    public var line: Int
+    public var column: Int
+
+    public init(_ value: Value, line: Int, column: Int) {
+        self.value = value
+        self.line = line
+        self.column = column
+    }
+
+    public var isNull: Bool {
+        if case let .scalar(text, plain) = value, plain {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
+        return false
+    }
+
+    /// The scalar's text, or nil for collections and nulls.
+    public var string: String? {
+        if case let .scalar(text, _) = value, !isNull { return text }
+        return nil
+    }
+
+    public var sequence: [YAMLNode]? {
+        if case let .sequence(items) = value { return items }
+        return nil
+    }
+
+    public var entries: [YAMLEntry]? {
+        if case let .mapping(entries) = value { return entries }
+        return nil
+    }
+
+    public subscript(key: String) -> YAMLNode? {
+        entries?.first { $0.key == key }?.value
+    }
+
+    public func entry(_ key: String) -> YAMLEntry? {
+        entries?.first { $0.key == key }
+    }
+
+    /// A scalar or a list of scalars as a list of strings (`kind: a` and `kind: [a, b]` read alike).
+    public var stringList: [String] {
+        if let items = sequence { return items.compactMap(\.string) }
+        return string.map { [$0] } ?? []
+    }
+
+    public var bool: Bool? {
+        switch string {
+        case "true", "True", "TRUE", "yes", "Yes", "on": return true
+        case "false", "False", "FALSE", "no", "No", "off": return false
+        default: return nil
+        }
+    }
+
+    public var number: Double? { string.flatMap { Double($0.replacingOccurrences(of: "_", with: "")) } }
+
+    /// A plain description of what kind of value this is, for messages.
+    public var kindName: String {
+        switch value {
+        case .scalar: return isNull ? "nothing" : "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a map"
+        }
+    }
+}
+
+public struct YAMLEntry: Sendable, Hashable {
+    public var key: String
+    public var line: Int
+    public var column: Int
+    public var value: YAMLNode
+
+    public init(key: String, line: Int, column: Int, value: YAMLNode) {
+        self.key = key
+        self.line = line
+        self.column = column
+        self.value = value
+    }
+}

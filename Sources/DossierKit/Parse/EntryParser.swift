@@ -1,0 +1,125 @@
+import Foundation
+
+/// Turns one content file's bytes into an `Entry`: checks the encoding, splits and reads the front
+/// matter, decides the type (from `type:` or the folder) and parses the Markdown body.
+/// Every problem becomes a diagnostic; a file that cannot be understood yields no entry.
+public struct EntryParser: Sendable {
+    public static let idPattern = #"^[A-Za-z0-9][A-Za-z0-9._-]*$"#
+
+    public var catalog: TypeCatalog
+    public var markdown: MarkdownParser
+
+    public init(catalog: TypeCatalog, allowRawHTML: Bool) {
+        self.catalog = catalog
+        self.markdown = MarkdownParser(allowRawHTML: allowRawHTML)
+    }
+
+    public struct Result: Sendable {
+        public var entry: Entry?
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public func parse(_ file: SourceFile) -> Result {
+        var result = Result()
+        func fail(_ rule: String, _ message: String, line: Int = 1, column: Int = 1, hint: String? = nil) -> Result {
+            result.diagnostics.append(Diagnostic(rule: rule, message: message,
+                                                 location: SourceLocation(path: file.path, line: line, column: column), hint: hint))
+            return result
+        }
+        if let nul = file.data.firstIndex(of: 0) {
+            let line = file.data[..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+            return fail("parse.binary", "file contains a NUL byte: not a text file", line: line)
+        }
+        guard let text = String(data: file.data, encoding: .utf8) else {
+            let (line, column) = Self.firstInvalidUTF8(in: file.data)
+            return fail("parse.encoding", "file is not valid UTF-8", line: line, column: column,
+                        hint: "save the file as UTF-8 (files from Word or Excel are often GBK)")
+        }
+        let split: FrontMatterSplitter.Split
+        switch FrontMatterSplitter().split(text) {
+        case let .success(value): split = value
+        case let .failure(box):
+            switch box.failure {
+            case .empty: return fail("parse.empty", "file is empty")
+            case .missingOpening:
+                return fail("parse.no-front-matter", "file does not start with a front-matter block",
+                            hint: "begin the file with a line '---', then id:, title: ..., then '---'")
+            case let .unterminated(line):
+                return fail("parse.unterminated", "front matter opened here is never closed", line: line,
+                            hint: "add a line '---' after the last front-matter key")
+            }
+        }
+        let frontMatter: YAMLNode
+        switch YAMLReader().read(split.yaml, firstLine: split.yamlFirstLine) {
+        case let .failure(failure):
+            result.diagnostics.append(failure.diagnostic(path: file.path))
+            return result
+        case .success(nil):
+            return fail("parse.empty-front-matter", "front matter is empty", line: 1,
+                        hint: "give at least an id and a title")
+        case let .success(node?):
+            frontMatter = node
+        }
+        guard frontMatter.entries != nil else {
+            return fail("parse.front-matter", "front matter must be a map of keys, found \(frontMatter.kindName)",
+                        line: frontMatter.line, column: frontMatter.column)
+        }
+        let stem = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let id: String
+        if let idNode = frontMatter["id"] {
+            guard let value = idNode.string else {
+                return fail("schema.kind", "id must be a single value", line: idNode.line, column: idNode.column)
+            }
+            guard value.range(of: Self.idPattern, options: .regularExpression) != nil else {
+                return fail("schema.id", "id '\(value)' is not a safe name: use letters, digits, '.', '_' and '-'",
+                            line: idNode.line, column: idNode.column)
+            }
+            id = value
+            if value != stem {
+                result.diagnostics.append(Diagnostic(
+                    rule: "schema.id-filename", severity: .warning,
+                    message: "id '\(value)' differs from the file name '\(stem)'",
+                    location: SourceLocation(path: file.path, line: idNode.line, column: idNode.column),
+                    hint: "rename the file to \(value).md so that people find it"))
+            }
+        } else {
+            guard stem.range(of: Self.idPattern, options: .regularExpression) != nil else {
+                return fail("schema.id", "file has no id and its name '\(stem)' is not a safe id", line: 2,
+                            hint: "add id: with letters, digits, '.', '_' and '-'")
+            }
+            id = stem
+        }
+        let relative = file.path.hasPrefix("Content/") ? String(file.path.dropFirst(8)) : file.path
+        let type: TypeDefinition
+        if let typeNode = frontMatter["type"] {
+            let name = typeNode.string ?? ""
+            guard let found = catalog[name] else {
+                return fail("schema.unknown-type", "unknown type '\(name)'", line: typeNode.line, column: typeNode.column,
+                            hint: Suggestion.hint(for: name, in: catalog.types.keys) ?? "see `dossier schema` for the types")
+            }
+            type = found
+        } else {
+            guard let found = catalog.type(forContentPath: relative) else {
+                return fail("schema.unknown-type", "cannot tell the type of this file from its folder", line: 2,
+                            hint: "add type: ..., or move it to a type's folder (procedures/, records/incident/, ...)")
+            }
+            type = found
+        }
+        let title = frontMatter["title"]?.string ?? id
+        let body = markdown.parse(split.body, firstLine: split.bodyFirstLine)
+        result.entry = Entry(id: id, type: type.name, category: type.category, path: file.path, title: title,
+                             frontMatter: frontMatter, body: body)
+        return result
+    }
+
+    /// Line and column of the first byte that breaks UTF-8, for the diagnostic.
+    static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        while case let .scalarValue(scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Where a Markdown link of an entry leads, once every file is known.
+public struct ResolvedLink: Sendable, Hashable {
+    public var targetID: String
+    public var anchor: String?
+}
+
+/// Resolves the content links of every entry (`../procedures/PR-03.md#scope`, `[[PR-03]]`) to the
+/// entry they name. Unresolvable links are diagnostics; links that climb out of `Content/` are refused.
+public struct LinkResolver: Sendable {
+    public init() {}
+
+    public struct Result: Sendable {
+        /// For each entry (by index), for each of its links, the target or nil.
+        public var links: [[ResolvedLink?]]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func resolve(_ entries: [Entry], index: [String: Int]) -> Result {
+        var pathIndex: [String: Int] = [:]
+        for (i, entry) in entries.enumerated() { pathIndex[entry.contentRelativePath] = i }
+        var all: [[ResolvedLink?]] = []
+        var diagnostics: [Diagnostic] = []
+        all.reserveCapacity(entries.count)
+        for entry in entries {
+            var resolved: [ResolvedLink?] = []
+            for link in entry.body.links {
+                let location = SourceLocation(path: entry.path, line: link.line, column: link.column)
+                var target: Int?
+                var anchor: String?
+                switch link.target {
+                case let .contentID(id, a):
+                    target = index[id]
+                    anchor = a
+                    if target == nil {
+                        diagnostics.append(Diagnostic(rule: "ref.link", message: "link to unknown id '\(id)'", location: location,
+                                                      hint: Suggestion.hint(for: id, in: index.keys)))
+                    }
+                case let .contentPath(path, a):
+                    anchor = a
+                    guard let normalized = Self.normalize(path, from: entry.contentRelativePath) else {
+                        diagnostics.append(Diagnostic(rule: "ref.escape", message: "link '\(path)' leads outside Content/",
+                                                      location: location))
+                        break
+                    }
+                    target = pathIndex[normalized]
+                    if target == nil {
+                        diagnostics.append(Diagnostic(rule: "ref.link", message: "link to missing file '\(path)'", location: location))
+                    }
+                case let .anchor(a):
+                    target = index[entry.id]
+                    anchor = a
+                case .external:
+                    break
+                }
+                guard let target else {
+                    resolved.append(nil)
+                    continue
+                }
+                let targetEntry = entries[target]
+                if let anchor, !anchor.isEmpty, !targetEntry.body.headings.contains(where: { $0.anchor == anchor }) {
+                    diagnostics.append(Diagnostic(
+                        rule: "ref.anchor", message: "'\(targetEntry.id)' has no heading with anchor '#\(anchor)'", location: location,
+                        hint: Suggestion.hint(for: anchor, in: targetEntry.body.headings.map(\.anchor))))
+                }
+                resolved.append(ResolvedLink(targetID: targetEntry.id, anchor: anchor))
+            }
+            all.append(resolved)
+        }
+        return Result(links: all, diagnostics: diagnostics)
+    }
+
+    /// `link` as a path relative to Content/, seen from the file at `from` (also relative to Content/);
+    /// nil when it climbs above Content/ or is absolute.
+    public static func normalize(_ link: String, from: String) -> String? {
+        guard !link.hasPrefix("/") else { return nil }
+        var parts = from.split(separator: "/").dropLast().map(String.init)
+        for piece in link.split(separator: "/", omittingEmptySubsequences: true) {
+            switch piece {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(piece))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

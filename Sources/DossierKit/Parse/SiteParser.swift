@@ -1,0 +1,59 @@
+/// Turns a `SiteSource` into a `Site`: reads the config and the types, parses every file in
+/// parallel, diagnoses duplicate ids, and resolves links between files.
+public struct SiteParser: Sendable {
+    public init() {}
+
+    public struct Result: Sendable {
+        public var site: Site
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func parse(_ source: SiteSource) throws -> Result {
+        let configResult = ConfigParser().parse(source.configText)
+        guard configResult.isUsable else { throw DossierError.unusableConfig(configResult.diagnostics) }
+        let config = configResult.config
+        var diagnostics = source.diagnostics + configResult.diagnostics
+
+        var catalog = try BuiltInData.typeCatalog()
+        diagnostics += TypeCatalogParser().addCompanyTypes(config.types, to: &catalog)
+        let checklists = ChecklistParser().parseAll(builtIn: try BuiltInData.checklists(), company: source.checklistFiles)
+        diagnostics += checklists.diagnostics
+
+        let parser = EntryParser(catalog: catalog, allowRawHTML: config.allowRawHTML)
+        let parsed = source.files.parallelMap { parser.parse($0) }
+        var entries: [Entry] = []
+        for result in parsed {
+            diagnostics += result.diagnostics
+            if let entry = result.entry { entries.append(entry) }
+        }
+        diagnostics += Self.duplicateIDs(entries)
+
+        var site = Site(config: config, catalog: catalog, entries: entries, checklists: checklists.checklists,
+                        attachments: source.attachments)
+        let links = LinkResolver().resolve(site.entries, index: site.indexByID)
+        for i in site.entries.indices { site.entries[i].resolvedLinks = links.links[i] }
+        diagnostics += links.diagnostics
+        return Result(site: site, diagnostics: diagnostics)
+    }
+
+    /// Two files with one id (or ids differing only in case, which collide on case-insensitive disks).
+    static func duplicateIDs(_ entries: [Entry]) -> [Diagnostic] {
+        var firstByKey: [String: Entry] = [:]
+        var diagnostics: [Diagnostic] = []
+        for entry in entries {
+            let key = entry.id.lowercased()
+            guard let first = firstByKey[key] else {
+                firstByKey[key] = entry
+                continue
+            }
+            let same = first.id == entry.id
+            diagnostics.append(Diagnostic(
+                rule: "ref.duplicate-id",
+                message: same ? "id '\(entry.id)' is also used by \(first.path)"
+                              : "id '\(entry.id)' differs only in case from '\(first.id)' in \(first.path): their pages would collide",
+                location: entry.location(of: "id"),
+                hint: "ids are unique across the site; rename one of the two"))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,118 @@
+import Yams
+
+/// Reads YAML text into `YAMLNode`s with positions, through Yams' composer. Bounded: a document
+/// that expands past `nodeBudget` nodes (an alias bomb) or nests deeper than `depthLimit` is refused
+/// with a diagnostic instead of exhausting memory or the stack.
+public struct YAMLReader: Sendable {
+    public var nodeBudget: Int
+    public var depthLimit: Int
+
+    public init(nodeBudget: Int = 100_000, depthLimit: Int = 64) {
+        self.nodeBudget = nodeBudget
+        self.depthLimit = depthLimit
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        /// line/column are relative to the YAML text (1-based).
+        case syntax(message: String, line: Int, column: Int)
+        case tooLarge(line: Int, column: Int)
+        case tooDeep(line: Int, column: Int)
+    }
+
+    /// Parses `text`; positions are shifted by `firstLine - 1` so they point into the real file.
+    public func read(_ text: String, firstLine: Int = 1) -> Result<YAMLNode?, Failure> {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(shift(Self.failure(from: error), by: firstLine - 1))
+        } catch {
+            return .failure(.syntax(message: "\(error)", line: firstLine, column: 1))
+        }
+        guard let root else { return .success(nil) }
+        var budget = nodeBudget
+        do {
+            return .success(try convert(root, depth: 0, budget: &budget, offset: firstLine - 1))
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(.syntax(message: "\(error)", line: firstLine, column: 1))
+        }
+    }
+
+    private func convert(_ node: Node, depth: Int, budget: inout Int, offset: Int) throws -> YAMLNode {
+        let line = (node.mark?.line ?? 1) + offset
+        let column = node.mark?.column ?? 1
+        budget -= 1
+        guard budget >= 0 else { throw Failure.tooLarge(line: line, column: column) }
+        guard depth <= depthLimit else { throw Failure.tooDeep(line: line, column: column) }
+        switch node {
+        case let .scalar(scalar):
+            return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any),
+                            line: line, column: column)
+        case let .sequence(sequence):
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                items.append(try convert(item, depth: depth + 1, budget: &budget, offset: offset))
+            }
+            return YAMLNode(.sequence(items), line: line, column: column)
+        case let .mapping(mapping):
+            var entries: [YAMLEntry] = []
+            entries.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                let keyLine = (key.mark?.line ?? 1) + offset
+                let keyText = key.string ?? "\(key)"
+                entries.append(YAMLEntry(key: keyText, line: keyLine, column: key.mark?.column ?? 1,
+                                         value: try convert(value, depth: depth + 1, budget: &budget, offset: offset)))
+            }
+            return YAMLNode(.mapping(entries), line: line, column: column)
+        case let .alias(alias):
+            return YAMLNode(.scalar("*\(alias.anchor)", plain: false), line: line, column: column)
+        }
+    }
+
+    private func shift(_ failure: Failure, by offset: Int) -> Failure {
+        switch failure {
+        case let .syntax(message, line, column): return .syntax(message: message, line: line + offset, column: column)
+        case let .tooLarge(line, column): return .tooLarge(line: line + offset, column: column)
+        case let .tooDeep(line, column): return .tooDeep(line: line + offset, column: column)
+        }
+    }
+
+    private static func failure(from error: YamlError) -> Failure {
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return .syntax(message: text, line: mark.line, column: mark.column)
+        case let .reader(problem, _, _, _):
+            return .syntax(message: problem, line: 1, column: 1)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .syntax(message: "duplicate key \(duplicates.joined(separator: ", "))",
+                           line: context.mark.line, column: context.mark.column)
+        default:
+            return .syntax(message: "\(error)", line: 1, column: 1)
+        }
+    }
+}
+
+extension YAMLReader.Failure {
+    /// The failure as a diagnostic of the `parse.` family at `path`.
+    public func diagnostic(path: String) -> Diagnostic {
+        switch self {
+        case let .syntax(message, line, column):
+            return Diagnostic(rule: "parse.yaml", message: "YAML syntax error: \(message)",
+                              location: SourceLocation(path: path, line: line, column: column),
+                              hint: "values containing ': ' or starting with [ { * & @ need quotes")
+        case let .tooLarge(line, column):
+            return Diagnostic(rule: "parse.yaml-too-large",
+                              message: "YAML expands to too many values (alias bomb?); refused",
+                              location: SourceLocation(path: path, line: line, column: column))
+        case let .tooDeep(line, column):
+            return Diagnostic(rule: "parse.yaml-too-deep", message: "YAML nests too deeply; refused",
+                              location: SourceLocation(path: path, line: line, column: column))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import XCTest
+@testable import DossierKit
+
+final class EntryParserTests: XCTestCase {
+    private func parser() throws -> EntryParser {
+        EntryParser(catalog: try BuiltInData.typeCatalog(), allowRawHTML: false)
+    }
+
+    private func parse(_ path: String, _ text: String) throws -> EntryParser.Result {
+        try parser().parse(SourceFile(path: path, data: Data(text.utf8)))
+    }
+
+    func testTypeComesFromTheFolder() throws {
+        let result = try parse("Content/records/incident/2026/INC-1.md", Fixtures.incident)
+        let entry = try XCTUnwrap(result.entry)
+        XCTAssertEqual(entry.type, "incident")
+        XCTAssertEqual(entry.category, .record)
+        XCTAssertEqual(entry.title, "Mail down")
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(entry.location(of: "priority").line, 5)
+    }
+
+    func testExplicitTypeWinsAndUnknownTypeIsDiagnosedWithSuggestion() throws {
+        let result = try parse("Content/policies/X.md", "---\nid: X\ntype: procedur\ntitle: T\n---\n")
+        XCTAssertNil(result.entry)
+        XCTAssertEqual(result.diagnostics.first?.rule, "schema.unknown-type")
+        XCTAssertEqual(result.diagnostics.first?.location?.line, 3)
+        XCTAssertEqual(result.diagnostics.first?.hint, "did you mean 'procedure'?")
+    }
+
+    func testRecordTitleDefaultsToID() throws {
+        let entry = try XCTUnwrap(try parse("Content/records/training/T-1.md", "---\nid: T-1\ndate: 2026-01-01\n---\n").entry)
+        XCTAssertEqual(entry.title, "T-1")
+    }
+
+    func testIDDefaultsToFileNameAndMismatchWarns() throws {
+        let noID = try parse("Content/policies/POL-9.md", "---\ntitle: T\n---\n")
+        XCTAssertEqual(noID.entry?.id, "POL-9")
+        let mismatch = try parse("Content/policies/POL-9.md", "---\nid: POL-8\ntitle: T\n---\n")
+        XCTAssertEqual(mismatch.diagnostics.map(\.rule), ["schema.id-filename"])
+        XCTAssertEqual(mismatch.diagnostics.first?.severity, .warning)
+    }
+
+    func testUnsafeIDsAreErrors() throws {
+        for id in ["../escape", "/etc/passwd", "a/b", "-x"] {
+            let result = try parse("Content/policies/P.md", "---\nid: \"\(id)\"\ntitle: T\n---\n")
+            XCTAssertNil(result.entry, id)
+            XCTAssertEqual(result.diagnostics.first?.rule, "schema.id", id)
+            XCTAssertEqual(result.diagnostics.first?.location?.line, 2, id)
+        }
+    }
+
+    func testBrokenFilesGiveParseDiagnosticsWithLines() throws {
+        let cases: [(String, String, Int)] = [
+            ("", "parse.empty", 1),
+            ("# no front matter", "parse.no-front-matter", 1),
+            ("---\nid: A\n", "parse.unterminated", 1),
+            ("---\nid: A\ntitle: [x\n---\n", "parse.yaml", 3),
+            ("---\n- a\n- b\n---\n", "parse.front-matter", 2),
+            ("---\nid: A\0\n---\n", "parse.binary", 2),
+        ]
+        for (text, rule, line) in cases {
+            let result = try parse("Content/policies/A.md", text)
+            XCTAssertNil(result.entry, rule)
+            XCTAssertEqual(result.diagnostics.first?.rule, rule)
+            XCTAssertGreaterThanOrEqual(result.diagnostics.first?.location?.line ?? 0, line, rule)
+        }
+    }
+
+    func testInvalidUTF8IsDiagnosedWithItsLine() throws {
+        var data = Data("---\nid: A\ntitle: ".utf8)
+        data.append(contentsOf: [0xC3, 0x28])
+        data.append(Data("\n---\n".utf8))
+        let result = try parser().parse(SourceFile(path: "Content/policies/A.md", data: data))
+        XCTAssertEqual(result.diagnostics.first?.rule, "parse.encoding")
+        XCTAssertEqual(result.diagnostics.first?.location?.line, 3)
+    }
+
+    func testBodyLinesAreOffsetByTheFrontMatter() throws {
+        let entry = try XCTUnwrap(try parse("Content/procedures/PR-01.md", Fixtures.procedure).entry)
+        XCTAssertEqual(entry.body.headings.first?.line, 12)
+        XCTAssertEqual(entry.body.links.first?.line, 14)
+    }
+}
