@@ -1,0 +1,41 @@
+# Dossier: the two commands of the README's Quick start are `make site` and `make test`.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The demo records run to November 2026: validate them as of that day, not today.
+AS_OF ?= 2026-11-22
+
+.PHONY: site test build embed deps test-deps clean
+
+## Build the demo site into Output/.
+site: deps embed
+	$(SWIFT) build -c release --product dossier
+	.build/release/dossier build --as-of $(AS_OF)
+
+## Install what the tests need and run the whole suite.
+test: deps test-deps embed
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps embed
+	$(SWIFT) build
+
+## Compile Themes/default and Sources/DossierKit/Resources into the binary.
+embed:
+	python3 Sources/DossierKit/Embedded/generate.py
+
+## libcmark (the Markdown engine) and pkg-config, from Debian.
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "installing libcmark-dev (Markdown engine)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+## Headless Chromium and CJK fonts for the real-browser test.
+test-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "installing chromium and fonts-noto-cjk (browser tests)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+clean:
+	rm -rf .build

@@ -1,0 +1,93 @@
+/// Turns front-matter values into what a page shows: dates in the site's language, people by name,
+/// references as links, enum values translated where the theme has a word for them.
+struct FieldValues {
+    let context: RenderContext
+    let page: String
+
+    /// One row per field present in the entry, in schema order, then any unknown fields.
+    func rows(for entry: Entry, skipping skipped: Set<String>) -> [[String: Any]] {
+        guard let type = context.site.catalog[entry.type] else { return [] }
+        let specs = context.site.catalog.allFields(of: type)
+        var rows: [[String: Any]] = []
+        var shown: Set<String> = skipped
+        for spec in specs where !shown.contains(spec.name) {
+            guard let node = entry[spec.name], !node.isNull else { continue }
+            shown.insert(spec.name)
+            rows.append(["label": label(spec.name), "name": spec.name, "items": items(node, kind: spec.kind)])
+        }
+        for field in entry.frontMatter.entries ?? [] where !shown.contains(field.key) {
+            rows.append(["label": label(field.key), "name": field.key, "items": items(field.value, kind: .any)])
+        }
+        return rows
+    }
+
+    func label(_ field: String) -> String {
+        let key = "field." + field
+        let text = context.strings[key]
+        return text == key ? field : text
+    }
+
+    /// Display items for a value of `kind`; lists give one item each. Every item carries one of the
+    /// flags `isLink`, `isBadge`, `isPlain` (Mustache sections need booleans, not strings).
+    func items(_ node: YAMLNode, kind: FieldKind) -> [[String: Any]] {
+        Self.markingLast(unmarkedItems(node, kind: kind))
+    }
+
+    private func unmarkedItems(_ node: YAMLNode, kind: FieldKind) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        switch (node.value, kind) {
+        case let (.sequence(values), .list(of)):
+            for value in values { result += unmarkedItems(value, kind: of) }
+        case let (.sequence(values), _):
+            for value in values { result += unmarkedItems(value, kind: .any) }
+        case let (.mapping(entries), _):
+            for entry in entries {
+                let inner = unmarkedItems(entry.value, kind: .any).compactMap { $0["text"] as? String }.joined(separator: ", ")
+                result.append(Self.plain("\(label(entry.key)): \(inner)"))
+            }
+        case (.scalar, _):
+            result.append(item(node.string ?? "", kind: kind))
+        }
+        return result
+    }
+
+    static func plain(_ text: String, missing: Bool = false, overdue: Bool = false) -> [String: Any] {
+        ["text": text, "isPlain": true, "isMissing": missing, "isOverdue": overdue]
+    }
+
+    /// Sets `last` on the final item so the template puts no separator after it.
+    static func markingLast(_ items: [[String: Any]]) -> [[String: Any]] {
+        var items = items
+        if !items.isEmpty { items[items.count - 1]["last"] = true }
+        return items
+    }
+
+    func item(_ text: String, kind: FieldKind) -> [String: Any] {
+        switch kind {
+        case .reference:
+            var link = context.link(from: page, id: text)
+            link["isLink"] = link["href"] != nil
+            link["isPlain"] = link["href"] == nil
+            link["isMissing"] = link["href"] == nil
+            return link
+        case .attachment:
+            let target = PagePaths.attachment(text)
+            return ["text": text, "href": PagePaths.relative(from: page, to: target), "isLink": true]
+        case .date:
+            return Self.plain(Day(iso: text).map(context.strings.format) ?? text)
+        case .datetime:
+            return Self.plain(DateTime(iso: text).map(context.strings.format) ?? text)
+        case .enumeration, .bool:
+            return ["text": word(for: text), "badge": text, "isBadge": true]
+        default:
+            return Self.plain(text)
+        }
+    }
+
+    /// The theme's word for an enum value (`value.approved` → 已批准), or the value itself.
+    func word(for value: String) -> String {
+        let key = "value." + value
+        let word = context.strings[key]
+        return word == key ? value : word
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Dossier's own words on pages (menu items, column headings, labels), in the site's language.
+/// They live in the theme's `strings.yml`, so a theme can reword them.
+public struct InterfaceStrings: Sendable {
+    public var language: Language
+    private var table: [String: LocalizedText]
+
+    public init(language: Language, yaml: String) throws {
+        self.language = language
+        guard case let .success(root?) = YAMLReader().read(yaml), let entries = root.entries else {
+            throw DossierError.theme("strings.yml does not parse as a map of key: { en: ..., zh-CN: ... }")
+        }
+        var table: [String: LocalizedText] = [:]
+        for entry in entries {
+            table[entry.key] = ChecklistParser.localized(entry.value) ?? LocalizedText(["en": entry.key])
+        }
+        self.table = table
+    }
+
+    public subscript(key: String) -> String { table[key]?.text(language) ?? key }
+
+    /// All strings for templates: `{{t.documents}}`.
+    public var all: [String: String] { table.mapValues { $0.text(language) } }
+
+    /// A day as people of this language write it: `2026年3月18日` or `18 Mar 2026`.
+    public func format(_ day: Day) -> String {
+        switch language {
+        case .zhCN: return "\(day.year)年\(day.month)月\(day.day)日"
+        case .en:
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            return "\(day.day) \(months[day.month - 1]) \(day.year)"
+        }
+    }
+
+    public func format(_ time: DateTime) -> String {
+        let minutes = time.minuteOfDay
+        let clock = String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        return "\(format(time.day)) \(clock)"
+    }
+}

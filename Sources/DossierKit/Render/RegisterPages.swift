@@ -1,0 +1,83 @@
+/// Index pages: the register of controlled documents, the list of record types, and one sortable
+/// table per record type.
+struct RegisterPages {
+    let context: RenderContext
+
+    func documentRegister() throws -> (path: String, html: String) {
+        let page = PagePaths.documentRegister
+        let values = FieldValues(context: context, page: page)
+        let groups = context.site.catalog.types.values.filter { $0.category == .document }
+            .sorted { $0.folder < $1.folder }
+            .compactMap { type -> [String: Any]? in
+                let documents = context.site.entries(ofType: type.name)
+                guard !documents.isEmpty else { return nil }
+                let rows = documents.map { entry -> [String: Any] in
+                    var row = context.summary(of: entry, from: page)
+                    row["version"] = entry.string("version") ?? ""
+                    row["statusBadge"] = entry.string("status") ?? ""
+                    row["statusText"] = values.word(for: entry.string("status") ?? "")
+                    row["owner"] = entry.string("owner") ?? ""
+                    row["approved"] = entry.day("approved_on").map(context.strings.format) ?? ""
+                    if let review = DocumentControl.nextReview(of: entry, config: context.site.config) {
+                        row["nextReview"] = context.strings.format(review)
+                        row["reviewOverdue"] = review < context.asOf
+                    }
+                    return row
+                }
+                return ["title": type.title.text(context.strings.language), "type": type.name, "rows": rows, "count": rows.count]
+            }
+        let body = try context.theme.render("document-register", ["groups": groups, "t": context.strings.all])
+        return (page, try context.layout(page: page, title: context.strings["documents"], section: "documents", body: body))
+    }
+
+    /// Record types that have at least one record, by title.
+    private var recordTypes: [TypeDefinition] {
+        context.site.catalog.types.values
+            .filter { $0.category == .record && !context.site.entries(ofType: $0.name).isEmpty }
+            .sorted { $0.name < $1.name }
+    }
+
+    func recordsIndex() throws -> (path: String, html: String) {
+        let page = PagePaths.recordsIndex
+        let types = recordTypes.map { type -> [String: Any] in
+            let records = context.site.entries(ofType: type.name)
+            let days = records.compactMap { RecordDates.day(of: $0, catalog: context.site.catalog) }
+            return [
+                "title": type.title.text(context.strings.language), "type": type.name, "count": records.count,
+                "href": PagePaths.relative(from: page, to: PagePaths.recordIndex(type: type.name)),
+                "latest": days.max().map(context.strings.format) ?? "",
+            ]
+        }
+        let body = try context.theme.render("records-index", ["types": types, "t": context.strings.all])
+        return (page, try context.layout(page: page, title: context.strings["records"], section: "records", body: body))
+    }
+
+    func recordTypeIndexes() throws -> [(path: String, html: String)] {
+        try recordTypes.map { type in
+            let page = PagePaths.recordIndex(type: type.name)
+            let values = FieldValues(context: context, page: page)
+            let columns = type.columns.filter { $0 != "id" && $0 != "title" }
+            // Newest first. ISO dates and date-times sort correctly as text.
+            let dateField = type.dateField ?? "date"
+            let records = context.site.entries(ofType: type.name).sorted {
+                ($0.string(dateField) ?? "", $0.id) > ($1.string(dateField) ?? "", $1.id)
+            }
+            let rows = records.map { entry -> [String: Any] in
+                var row = context.summary(of: entry, from: page)
+                row["cells"] = columns.map { column -> [String: Any] in
+                    guard let node = entry[column], !node.isNull else { return ["items": [[String: Any]]()] }
+                    let kind = type.field(column)?.kind ?? .string
+                    return ["items": values.items(node, kind: kind), "sortKey": node.string ?? ""]
+                }
+                return row
+            }
+            let body = try context.theme.render("record-type-index", [
+                "title": type.title.text(context.strings.language), "type": type.name, "count": rows.count,
+                "columns": columns.map { ["label": values.label($0)] }, "rows": rows,
+                "recordsHref": PagePaths.relative(from: page, to: PagePaths.recordsIndex), "t": context.strings.all,
+            ])
+            let title = type.title.text(context.strings.language)
+            return (page, try context.layout(page: page, title: title, section: "records", body: body))
+        }
+    }
+}

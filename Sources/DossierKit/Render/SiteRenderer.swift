@@ -1,0 +1,51 @@
+import Foundation
+
+/// A file of the generated site: its path under the output folder and its bytes.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, data: Data(text.utf8))
+    }
+}
+
+/// Renders every page of the site with the theme. Entry pages render in parallel; the result is
+/// sorted by path so that output is deterministic.
+public struct SiteRenderer: Sendable {
+    public var theme: Theme
+    public var asOf: Day
+    public var generator: String
+
+    public init(theme: Theme, asOf: Day, generator: String = "Dossier") {
+        self.theme = theme
+        self.asOf = asOf
+        self.generator = generator
+    }
+
+    public func render(_ site: Site) throws -> [OutputFile] {
+        let context = RenderContext(site: site, theme: theme, asOf: asOf, references: References(site: site), generator: generator)
+        let entryPages = EntryPages(context: context)
+        let rendered: [Result<(path: String, html: String), Error>] = Array(site.entries.indices).parallelMap { index in
+            Result { try entryPages.page(for: index) }
+        }
+        var pages: [(path: String, html: String)] = try rendered.map { try $0.get() }
+        let home = HomePage(context: context)
+        let registers = RegisterPages(context: context)
+        pages.append(try home.render())
+        pages.append(try home.notFound())
+        pages.append(try ManualPages(context: context).index())
+        pages.append(try registers.documentRegister())
+        pages.append(try registers.recordsIndex())
+        pages += try registers.recordTypeIndexes()
+        var files = pages.map { OutputFile(path: $0.path, text: $0.html) }
+        files += theme.assets.map { OutputFile(path: $0.key, data: $0.value) }
+        files += site.attachments.map { OutputFile(path: PagePaths.attachment($0.key), data: $0.value) }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Mustache
+
+/// The templates, assets and interface strings a site is rendered with: the built-in theme, with any
+/// file of the site's `Themes/<name>/` taking the place of the built-in file of the same name.
+public struct Theme: Sendable {
+    public var templates: MustacheLibrary
+    /// Output path (under `assets/`) → bytes.
+    public var assets: [String: Data]
+    public var strings: InterfaceStrings
+
+    /// Renders `template` with `context`; a missing template is an error, never an empty page.
+    public func render(_ template: String, _ context: [String: Any]) throws -> String {
+        guard templates.getTemplate(named: template) != nil else {
+            throw DossierError.theme("template '\(template).mustache' is missing")
+        }
+        return templates.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Loads the theme `name` for the site at `root`.
+    public static func load(name: String, root: String, language: Language, fileSystem: FileSystem = .local) throws -> Theme {
+        var files: [String: Data] = [:]
+        for (key, text) in EmbeddedResources.files where key.hasPrefix("theme/") {
+            files[String(key.dropFirst("theme/".count))] = Data(text.utf8)
+        }
+        let folder = (root.isEmpty || root == "." ? "" : root + "/") + "Themes/" + name
+        if fileSystem.kind(folder) == .directory {
+            try overlay(folder: folder, relative: "", fileSystem: fileSystem, into: &files)
+        } else if name != "default" {
+            throw DossierError.theme("theme '\(name)' not found: expected a folder \(folder)")
+        }
+        var library = MustacheLibrary()
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+            let templateName = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw DossierError.theme("\(path) is not valid UTF-8")
+            }
+            do {
+                try library.register(text, named: templateName)
+            } catch {
+                throw DossierError.theme("\(path): \(Self.describe(error))")
+            }
+        }
+        guard let stringsData = files["strings.yml"], let strings = String(data: stringsData, encoding: .utf8) else {
+            throw DossierError.theme("strings.yml is missing")
+        }
+        let assets = files.filter { $0.key.hasPrefix("assets/") }
+        return Theme(templates: library, assets: assets, strings: try InterfaceStrings(language: language, yaml: strings))
+    }
+
+    private static func overlay(folder: String, relative: String, fileSystem: FileSystem, into files: inout [String: Data]) throws {
+        let here = relative.isEmpty ? folder : folder + "/" + relative
+        for name in try fileSystem.list(here).sorted() where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            switch fileSystem.kind(folder + "/" + path) {
+            case .directory: try overlay(folder: folder, relative: path, fileSystem: fileSystem, into: &files)
+            case .file: files[path] = try fileSystem.read(folder + "/" + path)
+            case .symlink: throw DossierError.theme("\(folder)/\(path) is a symbolic link; themes may not link elsewhere")
+            case .missing: continue
+            }
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if let parse = error as? MustacheTemplate.ParserError {
+            return "line \(parse.context.lineNumber), column \(parse.context.columnNumber): \(parse.error)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,36 @@
+/// A validation rule family: looks at the whole parsed site and reports diagnostics.
+public protocol ValidationRule: Sendable {
+    func check(_ context: ValidationContext) -> [Diagnostic]
+}
+
+/// Runs every rule over the site and applies the company's severity overrides (`rules:` in the
+/// config). Validation is a pure function of the site and the as-of date.
+public struct Validator: Sendable {
+    public var rules: [any ValidationRule]
+
+    public init(rules: [any ValidationRule] = Validator.standardRules) {
+        self.rules = rules
+    }
+
+    public static var standardRules: [any ValidationRule] { [] }
+
+    public func validate(_ site: Site, asOf: Day, earlier: [Diagnostic] = []) -> [Diagnostic] {
+        let context = ValidationContext(site: site, asOf: asOf)
+        let found = earlier + rules.flatMap { $0.check(context) }
+        return Self.applySeverities(found, config: site.config).sortedForReport()
+    }
+
+    /// `rules: { rule.id: error|warning|off }`; a family prefix (`schedule`) applies to all its rules.
+    static func applySeverities(_ diagnostics: [Diagnostic], config: SiteConfig) -> [Diagnostic] {
+        guard !config.rules.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { diagnostic in
+            var diagnostic = diagnostic
+            let family = String(diagnostic.rule.prefix { $0 != "." })
+            if let override = config.rules[diagnostic.rule] ?? config.rules[family] {
+                guard override.value != .off else { return nil }
+                diagnostic.severity = override.value
+            }
+            return diagnostic
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import DossierKit
+
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Turns ISO service-management documentation (Markdown + YAML) into a validated evidence site.",
+        discussion: "Run it in a site's root folder, the one with dossier.yml and Content/.\n\nExample:\n  dossier build --as-of 2026-11-22",
+        version: DossierVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

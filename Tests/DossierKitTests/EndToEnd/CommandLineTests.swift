@@ -1,0 +1,84 @@
+import XCTest
+@testable import DossierKit
+
+/// Runs the built `dossier` executable on fixture sites, as a user or CI would.
+final class CommandLineTests: XCTestCase {
+    private var root: URL!
+
+    override func setUpWithError() throws {
+        root = try Fixtures.temporaryFolder()
+        try Fixtures.write([
+            "dossier.yml": Fixtures.minimalConfig,
+            "Content/procedures/PR-01.md": Fixtures.procedure,
+            "Content/records/incident/INC-1.md": Fixtures.incident,
+        ], under: root)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    /// The executable built next to the test bundle (`swift build --build-tests` builds both).
+    private var executable: URL {
+        get throws {
+            let url = Bundle.main.bundleURL.appendingPathComponent("dossier")
+            if !FileManager.default.isExecutableFile(atPath: url.path) {
+                // `swift test` without a prior build: look beside the xctest bundle.
+                for bundle in Bundle.allBundles {
+                    let candidate = bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("dossier")
+                    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                }
+                throw XCTSkip("dossier executable not built")
+            }
+            return url
+        }
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testBuildSucceedsAndWritesTheSite() throws {
+        let (status, output) = try run(["build", "--as-of", "2026-11-22"])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertTrue(output.contains("0 errors"), output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/index.html").path))
+    }
+
+    func testBrokenFileExitsOneWithCompilerStyleDiagnostic() throws {
+        try Fixtures.write(["Content/policies/POL-1.md": "---\nid: POL-1\ntitle: [broken\n---\n"], under: root)
+        let (status, output) = try run(["build", "--as-of", "2026-11-22"])
+        XCTAssertEqual(status, 1, output)
+        XCTAssertNotNil(output.range(of: #"Content/policies/POL-1\.md:[34]:\d+: error"#, options: .regularExpression), output)
+        XCTAssertTrue(output.contains("error: YAML syntax error"), output)
+        XCTAssertTrue(output.contains("[parse.yaml]"), output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/index.html").path))
+    }
+
+    func testBadUsageExitsTwo() throws {
+        let (status, output) = try run(["build", "--as-of", "tomorrow"])
+        XCTAssertEqual(status, 2, output)
+        XCTAssertTrue(output.contains("--as-of"), output)
+    }
+
+    func testBrokenConfigExitsTwo() throws {
+        try Fixtures.write(["dossier.yml": "language: [\n"], under: root)
+        let (status, output) = try run(["build"])
+        XCTAssertEqual(status, 2, output)
+        XCTAssertTrue(output.contains("dossier.yml:"), output)
+    }
+
+    func testVersion() throws {
+        let (status, output) = try run(["--version"])
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), DossierVersion.current)
+    }
+}
