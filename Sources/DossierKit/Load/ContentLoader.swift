@@ -40,8 +40,7 @@ public struct ContentLoader: Sendable {
             let full = join(root, path)
             switch fileSystem.kind(full) {
             case .symlink:
-                result.diagnostics.append(Diagnostic(
-                    rule: "ref.symlink", message: "symbolic link refused: Dossier never follows links out of Content/",
+                result.diagnostics.append(Diagnostic(rule: Rules.refSymlink.id, severity: Rules.refSymlink.severity, message: "symbolic link refused: Dossier never follows links out of Content/",
                     location: SourceLocation(path: path), hint: "copy the file into Content/ instead of linking to it"))
             case .directory:
                 try walk(root: root, relative: path, into: &result)
@@ -52,7 +51,7 @@ public struct ContentLoader: Sendable {
                 }
                 if let size = fileSystem.size(full), size > sizeLimit {
                     result.diagnostics.append(Diagnostic(
-                        rule: "parse.too-large",
+                        rule: Rules.parseTooLarge.id, severity: Rules.parseTooLarge.severity,
                         message: "file is \(size / 1024) KiB, over the \(sizeLimit / 1024 / 1024) MiB limit",
                         location: SourceLocation(path: path), hint: "split it, or move large data into Content/attachments/"))
                     continue

@@ -21,7 +21,7 @@ public struct SiteSource: Sendable {
         guard fileSystem.kind(configPath) == .file else { throw DossierError.missingConfig(path: configPath) }
         let configData = try fileSystem.read(configPath)
         guard let configText = String(data: configData, encoding: .utf8) else {
-            throw DossierError.unusableConfig([Diagnostic(rule: "config.encoding", message: "dossier.yml is not valid UTF-8",
+            throw DossierError.unusableConfig([Diagnostic(rule: Rules.configEncoding.id, severity: Rules.configEncoding.severity, message: "dossier.yml is not valid UTF-8",
                                                           location: SourceLocation(path: SiteConfig.fileName))])
         }
         let loaded = try ContentLoader(fileSystem: fileSystem, sizeLimit: sizeLimit).load(root: root)
@@ -34,7 +34,7 @@ public struct SiteSource: Sendable {
         }
         for path in loaded.otherFiles where path.hasPrefix("Content/checklists/") && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
             guard let text = String(data: try fileSystem.read(Self.join(root, path)), encoding: .utf8) else {
-                diagnostics.append(Diagnostic(rule: "parse.encoding", message: "checklist is not valid UTF-8",
+                diagnostics.append(Diagnostic(rule: Rules.parseEncoding.id, severity: Rules.parseEncoding.severity, message: "checklist is not valid UTF-8",
                                               location: SourceLocation(path: path)))
                 continue
             }

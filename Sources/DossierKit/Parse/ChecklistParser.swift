@@ -10,9 +10,15 @@ public struct ChecklistParser: Sendable {
     static let clauseKeys = ["id", "title", "documents", "records", "window", "activities", "recommended", "guidance", "points"]
 
     public func parseAll(builtIn: [(path: String, text: String)], company: [(path: String, text: String)]) -> Result {
-        var checklists: [Checklist] = []
-        var diagnostics: [Diagnostic] = []
-        for (path, text) in builtIn + company {
+        let base = ChecklistParser().merge(company: builtIn, into: Result(checklists: [], diagnostics: []))
+        return merge(company: company, into: base)
+    }
+
+    /// Adds company checklists to already parsed ones; one with a built-in id replaces it.
+    public func merge(company: [(path: String, text: String)], into parsed: Result) -> Result {
+        var checklists = parsed.checklists
+        var diagnostics = parsed.diagnostics
+        for (path, text) in company {
             let result = parse(text, path: path)
             diagnostics += result.diagnostics
             guard let checklist = result.checklist else { continue }
@@ -29,13 +35,13 @@ public struct ChecklistParser: Sendable {
     public func parse(_ text: String, path: String) -> (checklist: Checklist?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func problem(_ node: YAMLNode, _ message: String, hint: String? = nil) {
-            diagnostics.append(Diagnostic(rule: "schema.checklist", message: message,
+            diagnostics.append(Diagnostic(rule: Rules.schemaChecklist.id, severity: Rules.schemaChecklist.severity, message: message,
                                           location: SourceLocation(path: path, line: node.line, column: node.column), hint: hint))
         }
         let root: YAMLNode
         switch YAMLReader().read(text) {
         case let .failure(failure): return (nil, [failure.diagnostic(path: path)])
-        case .success(nil): return (nil, [Diagnostic(rule: "parse.empty", message: "checklist is empty", location: SourceLocation(path: path))])
+        case .success(nil): return (nil, [Diagnostic(rule: Rules.parseEmpty.id, severity: Rules.parseEmpty.severity, message: "checklist is empty", location: SourceLocation(path: path))])
         case let .success(node?): root = node
         }
         guard let id = root["id"]?.string else {

@@ -25,7 +25,7 @@ public struct ConfigParser: Sendable {
         switch YAMLReader().read(text) {
         case let .failure(failure):
             var diagnostic = failure.diagnostic(path: Self.path)
-            diagnostic.rule = "config.yaml"
+            diagnostic.rule = Rules.configYAML.id
             return Result(config: SiteConfig(), diagnostics: [diagnostic])
         case .success(nil):
             return Result(config: SiteConfig(), diagnostics: [])
@@ -110,13 +110,13 @@ private struct Reading {
     var diagnostics: [Diagnostic] = []
 
     mutating func error(_ node: YAMLNode, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(rule: "config.invalid", message: message,
+        diagnostics.append(Diagnostic(rule: Rules.configInvalid.id, severity: Rules.configInvalid.severity, message: message,
                                       location: SourceLocation(path: ConfigParser.path, line: node.line, column: node.column),
                                       hint: hint))
     }
 
     mutating func unknownKey(_ entry: YAMLEntry, allowed: [String]) {
-        diagnostics.append(Diagnostic(rule: "config.unknown-key", severity: .warning,
+        diagnostics.append(Diagnostic(rule: Rules.configUnknownKey.id, severity: Rules.configUnknownKey.severity,
                                       message: "unknown key '\(entry.key)' is ignored",
                                       location: SourceLocation(path: ConfigParser.path, line: entry.line, column: entry.column),
                                       hint: Suggestion.hint(for: entry.key, in: allowed)))

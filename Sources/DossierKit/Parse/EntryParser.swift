@@ -21,18 +21,17 @@ public struct EntryParser: Sendable {
 
     public func parse(_ file: SourceFile) -> Result {
         var result = Result()
-        func fail(_ rule: String, _ message: String, line: Int = 1, column: Int = 1, hint: String? = nil) -> Result {
-            result.diagnostics.append(Diagnostic(rule: rule, message: message,
-                                                 location: SourceLocation(path: file.path, line: line, column: column), hint: hint))
+        func fail(_ rule: RuleInfo, _ message: String, line: Int = 1, column: Int = 1, hint: String? = nil) -> Result {
+            result.diagnostics.append(rule.diagnostic(message, at: SourceLocation(path: file.path, line: line, column: column), hint: hint))
             return result
         }
         if let nul = file.data.firstIndex(of: 0) {
             let line = file.data[..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
-            return fail("parse.binary", "file contains a NUL byte: not a text file", line: line)
+            return fail(Rules.parseBinary, "file contains a NUL byte: not a text file", line: line)
         }
         guard let text = String(data: file.data, encoding: .utf8) else {
             let (line, column) = Self.firstInvalidUTF8(in: file.data)
-            return fail("parse.encoding", "file is not valid UTF-8", line: line, column: column,
+            return fail(Rules.parseEncoding, "file is not valid UTF-8", line: line, column: column,
                         hint: "save the file as UTF-8 (files from Word or Excel are often GBK)")
         }
         let split: FrontMatterSplitter.Split
@@ -40,12 +39,12 @@ public struct EntryParser: Sendable {
         case let .success(value): split = value
         case let .failure(box):
             switch box.failure {
-            case .empty: return fail("parse.empty", "file is empty")
+            case .empty: return fail(Rules.parseEmpty, "file is empty")
             case .missingOpening:
-                return fail("parse.no-front-matter", "file does not start with a front-matter block",
+                return fail(Rules.parseNoFrontMatter, "file does not start with a front-matter block",
                             hint: "begin the file with a line '---', then id:, title: ..., then '---'")
             case let .unterminated(line):
-                return fail("parse.unterminated", "front matter opened here is never closed", line: line,
+                return fail(Rules.parseUnterminated, "front matter opened here is never closed", line: line,
                             hint: "add a line '---' after the last front-matter key")
             }
         }
@@ -55,36 +54,35 @@ public struct EntryParser: Sendable {
             result.diagnostics.append(failure.diagnostic(path: file.path))
             return result
         case .success(nil):
-            return fail("parse.empty-front-matter", "front matter is empty", line: 1,
+            return fail(Rules.parseEmptyFrontMatter, "front matter is empty", line: 1,
                         hint: "give at least an id and a title")
         case let .success(node?):
             frontMatter = node
         }
         guard frontMatter.entries != nil else {
-            return fail("parse.front-matter", "front matter must be a map of keys, found \(frontMatter.kindName)",
+            return fail(Rules.parseFrontMatter, "front matter must be a map of keys, found \(frontMatter.kindName)",
                         line: frontMatter.line, column: frontMatter.column)
         }
         let stem = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
         let id: String
         if let idNode = frontMatter["id"] {
             guard let value = idNode.string else {
-                return fail("schema.kind", "id must be a single value", line: idNode.line, column: idNode.column)
+                return fail(Rules.schemaKind, "id must be a single value", line: idNode.line, column: idNode.column)
             }
             guard value.range(of: Self.idPattern, options: .regularExpression) != nil else {
-                return fail("schema.id", "id '\(value)' is not a safe name: use letters, digits, '.', '_' and '-'",
+                return fail(Rules.schemaID, "id '\(value)' is not a safe name: use letters, digits, '.', '_' and '-'",
                             line: idNode.line, column: idNode.column)
             }
             id = value
             if value != stem {
-                result.diagnostics.append(Diagnostic(
-                    rule: "schema.id-filename", severity: .warning,
+                result.diagnostics.append(Diagnostic(rule: Rules.schemaIDFilename.id, severity: Rules.schemaIDFilename.severity,
                     message: "id '\(value)' differs from the file name '\(stem)'",
                     location: SourceLocation(path: file.path, line: idNode.line, column: idNode.column),
                     hint: "rename the file to \(value).md so that people find it"))
             }
         } else {
             guard stem.range(of: Self.idPattern, options: .regularExpression) != nil else {
-                return fail("schema.id", "file has no id and its name '\(stem)' is not a safe id", line: 2,
+                return fail(Rules.schemaID, "file has no id and its name '\(stem)' is not a safe id", line: 2,
                             hint: "add id: with letters, digits, '.', '_' and '-'")
             }
             id = stem
@@ -94,13 +92,13 @@ public struct EntryParser: Sendable {
         if let typeNode = frontMatter["type"] {
             let name = typeNode.string ?? ""
             guard let found = catalog[name] else {
-                return fail("schema.unknown-type", "unknown type '\(name)'", line: typeNode.line, column: typeNode.column,
+                return fail(Rules.schemaUnknownType, "unknown type '\(name)'", line: typeNode.line, column: typeNode.column,
                             hint: Suggestion.hint(for: name, in: catalog.types.keys) ?? "see `dossier schema` for the types")
             }
             type = found
         } else {
             guard let found = catalog.type(forContentPath: relative) else {
-                return fail("schema.unknown-type", "cannot tell the type of this file from its folder", line: 2,
+                return fail(Rules.schemaUnknownType, "cannot tell the type of this file from its folder", line: 2,
                             hint: "add type: ..., or move it to a type's folder (procedures/, records/incident/, ...)")
             }
             type = found

@@ -34,19 +34,19 @@ public struct LinkResolver: Sendable {
                     target = index[id]
                     anchor = a
                     if target == nil {
-                        diagnostics.append(Diagnostic(rule: "ref.link", message: "link to unknown id '\(id)'", location: location,
+                        diagnostics.append(Diagnostic(rule: Rules.refLink.id, severity: Rules.refLink.severity, message: "link to unknown id '\(id)'", location: location,
                                                       hint: Suggestion.hint(for: id, in: index.keys)))
                     }
                 case let .contentPath(path, a):
                     anchor = a
                     guard let normalized = Self.normalize(path, from: entry.contentRelativePath) else {
-                        diagnostics.append(Diagnostic(rule: "ref.escape", message: "link '\(path)' leads outside Content/",
+                        diagnostics.append(Diagnostic(rule: Rules.refEscape.id, severity: Rules.refEscape.severity, message: "link '\(path)' leads outside Content/",
                                                       location: location))
                         break
                     }
                     target = pathIndex[normalized]
                     if target == nil {
-                        diagnostics.append(Diagnostic(rule: "ref.link", message: "link to missing file '\(path)'", location: location))
+                        diagnostics.append(Diagnostic(rule: Rules.refLink.id, severity: Rules.refLink.severity, message: "link to missing file '\(path)'", location: location))
                     }
                 case let .anchor(a):
                     target = index[entry.id]
@@ -60,8 +60,7 @@ public struct LinkResolver: Sendable {
                 }
                 let targetEntry = entries[target]
                 if let anchor, !anchor.isEmpty, !targetEntry.body.headings.contains(where: { $0.anchor == anchor }) {
-                    diagnostics.append(Diagnostic(
-                        rule: "ref.anchor", message: "'\(targetEntry.id)' has no heading with anchor '#\(anchor)'", location: location,
+                    diagnostics.append(Diagnostic(rule: Rules.refAnchor.id, severity: Rules.refAnchor.severity, message: "'\(targetEntry.id)' has no heading with anchor '#\(anchor)'", location: location,
                         hint: Suggestion.hint(for: anchor, in: targetEntry.body.headings.map(\.anchor))))
                 }
                 resolved.append(ResolvedLink(targetID: targetEntry.id, anchor: anchor))

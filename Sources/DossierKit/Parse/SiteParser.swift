@@ -16,7 +16,7 @@ public struct SiteParser: Sendable {
 
         var catalog = try BuiltInData.typeCatalog()
         diagnostics += TypeCatalogParser().addCompanyTypes(config.types, to: &catalog)
-        let checklists = ChecklistParser().parseAll(builtIn: try BuiltInData.checklists(), company: source.checklistFiles)
+        let checklists = ChecklistParser().merge(company: source.checklistFiles, into: BuiltInData.parsedBuiltInChecklists())
         diagnostics += checklists.diagnostics
 
         let parser = EntryParser(catalog: catalog, allowRawHTML: config.allowRawHTML)
@@ -48,7 +48,7 @@ public struct SiteParser: Sendable {
             }
             let same = first.id == entry.id
             diagnostics.append(Diagnostic(
-                rule: "ref.duplicate-id",
+                rule: Rules.refDuplicateID.id, severity: Rules.refDuplicateID.severity,
                 message: same ? "id '\(entry.id)' is also used by \(first.path)"
                               : "id '\(entry.id)' differs only in case from '\(first.id)' in \(first.path): their pages would collide",
                 location: entry.location(of: "id"),

@@ -48,8 +48,7 @@ public struct TypeCatalogParser: Sendable {
             let category: ContentCategory = entry.value["category"]?.string == "document" ? .document : .record
             var type = reading.type(named: entry.key, category: category, node: entry.value)
             if catalog[entry.key] != nil {
-                reading.diagnostics.append(Diagnostic(
-                    rule: "config.type-redefined", severity: .warning,
+                reading.diagnostics.append(Diagnostic(rule: Rules.configTypeRedefined.id, severity: Rules.configTypeRedefined.severity,
                     message: "type '\(entry.key)' replaces the built-in type of that name",
                     location: SourceLocation(path: SiteConfig.fileName, line: entry.line, column: entry.column)))
             }
@@ -69,7 +68,7 @@ struct TypeReading {
     static let fieldKeys = ["kind", "required", "when", "values", "of", "types", "fields", "not_before", "min", "max"]
 
     mutating func problem(_ node: YAMLNode, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(rule: "config.invalid-type", message: message,
+        diagnostics.append(Diagnostic(rule: Rules.configInvalidType.id, severity: Rules.configInvalidType.severity, message: message,
                                       location: SourceLocation(path: path, line: node.line, column: node.column), hint: hint))
     }
 

@@ -103,15 +103,15 @@ extension YAMLReader.Failure {
     public func diagnostic(path: String) -> Diagnostic {
         switch self {
         case let .syntax(message, line, column):
-            return Diagnostic(rule: "parse.yaml", message: "YAML syntax error: \(message)",
+            return Diagnostic(rule: Rules.parseYAML.id, severity: Rules.parseYAML.severity, message: "YAML syntax error: \(message)",
                               location: SourceLocation(path: path, line: line, column: column),
                               hint: "values containing ': ' or starting with [ { * & @ need quotes")
         case let .tooLarge(line, column):
-            return Diagnostic(rule: "parse.yaml-too-large",
+            return Diagnostic(rule: Rules.parseYAMLTooLarge.id, severity: Rules.parseYAMLTooLarge.severity,
                               message: "YAML expands to too many values (alias bomb?); refused",
                               location: SourceLocation(path: path, line: line, column: column))
         case let .tooDeep(line, column):
-            return Diagnostic(rule: "parse.yaml-too-deep", message: "YAML nests too deeply; refused",
+            return Diagnostic(rule: Rules.parseYAMLTooDeep.id, severity: Rules.parseYAMLTooDeep.severity, message: "YAML nests too deeply; refused",
                               location: SourceLocation(path: path, line: line, column: column))
         }
     }

@@ -12,7 +12,13 @@ public struct Validator: Sendable {
         self.rules = rules
     }
 
-    public static var standardRules: [any ValidationRule] { [] }
+    /// The rule families, one file each in this folder.
+    public static var standardRules: [any ValidationRule] {
+        [
+            ConfigRule(), SchemaRule(), ReferenceRule(), PeopleRule(), DocumentControlRule(), RecordRule(),
+            NonconformityRule(), ScheduleRule(), CoverageRule(), CertificationRule(),
+        ]
+    }
 
     public func validate(_ site: Site, asOf: Day, earlier: [Diagnostic] = []) -> [Diagnostic] {
         let context = ValidationContext(site: site, asOf: asOf)

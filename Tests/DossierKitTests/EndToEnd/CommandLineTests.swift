@@ -33,17 +33,8 @@ final class CommandLineTests: XCTestCase {
     }
 
     private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Subprocess.run(try executable.path, arguments, in: root)
+        return (result.status, result.output)
     }
 
     func testBuildSucceedsAndWritesTheSite() throws {
@@ -80,5 +71,34 @@ final class CommandLineTests: XCTestCase {
         let (status, output) = try run(["--version"])
         XCTAssertEqual(status, 0)
         XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), DossierVersion.current)
+    }
+}
+
+extension CommandLineTests {
+    func testCheckPrintsJSONAndExitsByErrors() throws {
+        let clean = try run(["check", "--as-of", "2026-11-22", "--format", "json"])
+        XCTAssertEqual(clean.status, 0, clean.output)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(clean.output.utf8)) as? [String: Any])
+        XCTAssertEqual(object["asOf"] as? String, "2026-11-22")
+        try Fixtures.write(["Content/policies/POL-1.md": "---\nid: POL-1\ntitle: [broken\n---\n"], under: root)
+        let broken = try run(["check", "--as-of", "2026-11-22", "--format", "json"])
+        XCTAssertEqual(broken.status, 1, broken.output)
+        XCTAssertTrue(broken.output.contains("\"rule\": \"parse.yaml\""), broken.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output").path), "check never writes")
+    }
+
+    func testStrictFailsOnWarnings() throws {
+        try Fixtures.write(["Content/policies/POL-9.md": "---\nid: POL-8\ntitle: Mismatched name\nversion: \"1\"\nstatus: draft\nowner: Bob\n---\n"],
+                           under: root)
+        let relaxed = try run(["check", "--as-of", "2026-11-22"])
+        XCTAssertEqual(relaxed.status, 0, relaxed.output)
+        XCTAssertTrue(relaxed.output.contains("warning:"), relaxed.output)
+        let strict = try run(["check", "--as-of", "2026-11-22", "--strict"])
+        XCTAssertEqual(strict.status, 1, strict.output)
+    }
+
+    func testUnknownFormatIsBadUsage() throws {
+        let result = try run(["check", "--format", "xml"])
+        XCTAssertEqual(result.status, 2, result.output)
     }
 }

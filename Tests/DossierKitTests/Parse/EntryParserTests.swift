@@ -82,3 +82,21 @@ final class EntryParserTests: XCTestCase {
         XCTAssertEqual(entry.body.links.first?.line, 14)
     }
 }
+
+extension EntryParserTests {
+    func testAliasBombAndDeepNestingAreRefusedWithTheirRules() throws {
+        var bomb = "---\nid: A\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...8 { bomb += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        bomb += "---\n"
+        XCTAssertEqual(try parse("Content/policies/A.md", bomb).diagnostics.map(\.rule), ["parse.yaml-too-large"])
+        let deep = "---\nid: A\nx: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n---\n"
+        let result = try parse("Content/policies/A.md", deep)
+        XCTAssertEqual(result.diagnostics.map(\.rule), ["parse.yaml-too-deep"])
+        XCTAssertEqual(result.diagnostics.first?.location?.line, 3)
+    }
+
+    func testEmptyFrontMatterIsItsOwnFinding() throws {
+        let result = try parse("Content/policies/A.md", "---\n---\nBody\n")
+        XCTAssertEqual(result.diagnostics.map(\.rule), ["parse.empty-front-matter"])
+    }
+}

@@ -90,6 +90,7 @@ public enum Rules {
 
     // config: the configuration as a whole.
     public static let configYAML = rule("config.yaml", .error, "dossier.yml is not valid YAML.")
+    public static let configEncoding = rule("config.encoding", .error, "dossier.yml is not valid UTF-8.")
     public static let configInvalid = rule("config.invalid", .error, "A config value has the wrong shape.")
     public static let configUnknownKey = rule("config.unknown-key", .warning, "A config key Dossier does not know.")
     public static let configInvalidType = rule("config.invalid-type", .error, "A company type definition is malformed.")
@@ -113,7 +114,7 @@ public enum Rules {
         coverageMissing, coveragePartial,
         certSurveillanceOverdue, certSurveillanceDue, certRecertification, certExpired,
         peopleUnknown, peopleNotAuditor, peopleSelfAudit, peopleTraining,
-        configYAML, configInvalid, configUnknownKey, configInvalidType, configTypeRedefined, configUnknownStandard,
+        configYAML, configEncoding, configInvalid, configUnknownKey, configInvalidType, configTypeRedefined, configUnknownStandard,
         configUnknownClause, configUnknownSchedule, configUnknownTarget,
     ]
 

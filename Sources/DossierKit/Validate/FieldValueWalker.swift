@@ -1,0 +1,60 @@
+/// One scalar value of an entry's front matter, found through the type's schema: a top-level field
+/// (`owner`), a list element (`clauses[2]`) or a field nested in a map (`history[1].by`).
+struct FieldValue: Sendable {
+    /// How messages name the value: `owner`, `clauses[2]`, `history[1].by`.
+    var label: String
+    /// The top-level field the value belongs to (`history` for `history[1].by`).
+    var field: String
+    /// The leaf kind that describes the value (never a list or a map).
+    var kind: FieldKind
+    var text: String
+    var location: SourceLocation
+}
+
+/// Finds the scalar values of some kinds (references, persons, clauses...) in an entry, following
+/// lists and maps as the schema describes them. Values of the wrong shape are skipped: reporting
+/// them is the schema rule's job.
+struct FieldValueWalker: Sendable {
+    let schema: SchemaFields
+
+    /// Every value of the entry whose leaf kind satisfies `test`, in front-matter order of the schema.
+    func values(in entry: Entry, where test: (FieldKind) -> Bool) -> [FieldValue] {
+        guard let fields = schema[entry.type], let top = entry.frontMatter.entries else { return [] }
+        var found: [FieldValue] = []
+        for spec in fields.specs where spec.kind.containsLeaf(where: test) {
+            guard let item = top.first(where: { $0.key == spec.name }) else { continue }
+            let location = SourceLocation(path: entry.path, line: item.line, column: item.column)
+            visit(item.value, kind: spec.kind, label: spec.name, field: spec.name, location: location,
+                  path: entry.path, test: test, into: &found)
+        }
+        return found
+    }
+
+    private func visit(_ node: YAMLNode, kind: FieldKind, label: String, field: String, location: SourceLocation,
+                       path: String, test: (FieldKind) -> Bool, into found: inout [FieldValue]) {
+        switch kind {
+        case let .list(inner):
+            guard let items = node.sequence else {
+                // A single value stands for a one-element list.
+                visit(node, kind: inner, label: label, field: field, location: location, path: path, test: test, into: &found)
+                return
+            }
+            for (index, item) in items.enumerated() {
+                let itemLocation = SourceLocation(path: path, line: item.line, column: item.column)
+                visit(item, kind: inner, label: "\(label)[\(index)]", field: field, location: itemLocation,
+                      path: path, test: test, into: &found)
+            }
+        case let .map(specs):
+            guard let entries = node.entries else { return }
+            for spec in specs where spec.kind.containsLeaf(where: test) {
+                guard let item = entries.first(where: { $0.key == spec.name }) else { continue }
+                let itemLocation = SourceLocation(path: path, line: item.line, column: item.column)
+                visit(item.value, kind: spec.kind, label: "\(label).\(spec.name)", field: field, location: itemLocation,
+                      path: path, test: test, into: &found)
+            }
+        default:
+            guard test(kind), let text = node.string else { return }
+            found.append(FieldValue(label: label, field: field, kind: kind, text: text, location: location))
+        }
+    }
+}

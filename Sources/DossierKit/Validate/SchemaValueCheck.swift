@@ -1,0 +1,244 @@
+import Foundation
+
+/// Checks one entry's front matter against its type's fields: required fields (with their `when:`
+/// conditions), the kind of every value, enum values, number ranges and unknown keys, descending
+/// into maps (`customer`) and list elements (`history[]`). Each finding points at the nested node.
+struct SchemaValueCheck {
+    let entry: Entry
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(entry: Entry) {
+        self.entry = entry
+    }
+
+    private func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(path: entry.path, line: line, column: column)
+    }
+
+    // MARK: Maps of fields
+
+    /// Checks the keys of a map (the front matter itself, or a nested map) against `specs`.
+    /// `prefix` is how messages name the map (`""` at the top, `customer.`, `history[1].`);
+    /// `at` is where a missing field is reported.
+    mutating func checkMap(_ entries: [YAMLEntry], specs: [FieldSpec], names: Set<String>, orderedNames: [String],
+                           prefix: String, at mapLocation: SourceLocation) {
+        let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        for item in entries where !names.contains(item.key) {
+            let label = prefix + item.key
+            let what = prefix.isEmpty ? "type '\(entry.type)'" : "'\(prefix.dropLast())'"
+            diagnostics.append(Rules.schemaUnknownField.diagnostic(
+                "unknown field '\(label)': \(what) has no field '\(item.key)'",
+                at: location(item.line, item.column),
+                hint: Suggestion.hint(for: item.key, in: orderedNames)
+                    ?? (orderedNames.isEmpty ? nil : "known fields: \(orderedNames.joined(separator: ", "))")))
+        }
+        for spec in specs {
+            let label = prefix + spec.name
+            let item = byKey[spec.name]
+            guard let item, !Self.isEmpty(item.value) else {
+                if let condition = Self.requirementText(spec.requirement, siblings: byKey, specs: specs) {
+                    let message = item == nil ? "missing required field '\(label)'\(condition)"
+                                              : "required field '\(label)' is empty\(condition)"
+                    diagnostics.append(Rules.schemaRequired.diagnostic(
+                        message, at: item.map { location($0.line, $0.column) } ?? mapLocation,
+                        hint: Self.requiredHint(spec)))
+                }
+                continue
+            }
+            checkValue(item.value, spec: spec, kind: spec.kind, label: label, at: location(item.line, item.column))
+        }
+    }
+
+    /// nil when the requirement does not apply; otherwise the explanation to append to the message
+    /// (empty for fields that are always required). A condition on a field whose value is not one of
+    /// its allowed values (a misspelt status) is not decided: that value is reported instead.
+    static func requirementText(_ requirement: Requirement, siblings: [String: YAMLEntry], specs: [FieldSpec]) -> String? {
+        switch requirement {
+        case .optional:
+            return nil
+        case .always:
+            return ""
+        case let .when(field, values, negated):
+            let actual = siblings[field]?.value.stringList ?? []
+            guard !actual.isEmpty else { return nil }
+            if case let .enumeration(allowed)? = specs.first(where: { $0.name == field })?.kind,
+               !actual.allSatisfy(allowed.contains) {
+                return nil
+            }
+            let matches = actual.contains { values.contains($0) }
+            guard matches != negated else { return nil }
+            let list = values.joined(separator: " or ")
+            return negated ? " (required when \(field) is not \(list))" : " (required when \(field) is \(list))"
+        }
+    }
+
+    /// A null value, or a blank string: nothing written after the key.
+    static func isEmpty(_ node: YAMLNode) -> Bool {
+        if node.isNull { return true }
+        guard case let .scalar(text, _) = node.value else { return false }
+        // Fast path: nearly every value starts with a visible character.
+        guard let first = text.unicodeScalars.first, first.properties.isWhitespace else { return text.isEmpty }
+        return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
+    static func requiredHint(_ spec: FieldSpec) -> String {
+        "add `\(spec.name):` with \(example(of: spec.kind))"
+    }
+
+    /// How to write a value of `kind`, for hints.
+    static func example(of kind: FieldKind) -> String {
+        switch kind {
+        case .date: return "a date, YYYY-MM-DD"
+        case .datetime: return "a date and time, YYYY-MM-DD HH:MM"
+        case .number: return "a number"
+        case .integer: return "a whole number"
+        case .bool: return "true or false"
+        case let .enumeration(values): return "one of \(values.joined(separator: ", "))"
+        case let .reference(types):
+            return types.isEmpty ? "the id of another file" : "the id of a \(types.joined(separator: " or "))"
+        case .person: return "a name listed under people: in dossier.yml"
+        case .clause: return "a clause as <checklist>:<clause>, e.g. iso20000-1:8.6.1"
+        case .attachment: return "a path below Content/attachments/"
+        case let .list(inner): return "a list of \(example(of: inner))"
+        case let .map(fields):
+            return fields.isEmpty ? "a map" : "a map of \(fields.map(\.name).joined(separator: ", "))"
+        case .string, .text, .any: return "a value"
+        }
+    }
+
+    // MARK: Values
+
+    mutating func checkValue(_ node: YAMLNode, spec: FieldSpec, kind: FieldKind, label: String, at here: SourceLocation) {
+        switch kind {
+        case .any:
+            return
+        case let .list(inner):
+            guard let items = node.sequence else {
+                // A single value is accepted where a list is expected (`clauses: iso20000-1:8.6.1`).
+                if node.entries != nil, !Self.isMap(inner) {
+                    wrongKind("'\(label)' must be a list of \(inner.name) values, found a map", at: here,
+                              hint: "write it as [a, b] or one '- item' per line")
+                    return
+                }
+                checkValue(node, spec: spec, kind: inner, label: label, at: here)
+                return
+            }
+            for (index, item) in items.enumerated() {
+                let itemLabel = "\(label)[\(index)]"
+                let itemLocation = location(item.line, item.column)
+                if Self.isEmpty(item) {
+                    wrongKind("'\(itemLabel)' is empty", at: itemLocation, hint: "remove the empty item or give it a value")
+                    continue
+                }
+                checkValue(item, spec: spec, kind: inner, label: itemLabel, at: itemLocation)
+            }
+        case let .map(fields):
+            guard let entries = node.entries else {
+                wrongKind("'\(label)' must be a map, found \(node.kindName)", at: here, hint: "write \(Self.example(of: kind))")
+                return
+            }
+            guard !fields.isEmpty else { return }
+            let names = fields.map(\.name)
+            checkMap(entries, specs: SchemaFields.merged(fields), names: Set(names), orderedNames: names,
+                     prefix: label + ".", at: here)
+        default:
+            guard case let .scalar(text, _) = node.value else {
+                let found = node.sequence != nil ? "a list" : "a map"
+                wrongKind("'\(label)' must be a single \(kind.name) value, found \(found)", at: here,
+                          hint: "write one value, \(Self.example(of: kind))")
+                return
+            }
+            checkScalar(text, spec: spec, kind: kind, label: label, at: here)
+        }
+    }
+
+    static func isMap(_ kind: FieldKind) -> Bool {
+        if case .map = kind { return true }
+        return kind == .any
+    }
+
+    private mutating func checkScalar(_ text: String, spec: FieldSpec, kind: FieldKind, label: String, at here: SourceLocation) {
+        switch kind {
+        case .date:
+            if text.count != 10 || Day(iso: text) == nil {
+                wrongKind("'\(label)' is not a date: '\(text)'", at: here, hint: "write the date as YYYY-MM-DD, e.g. 2026-03-01")
+            }
+        case .datetime:
+            if DateTime(iso: text) == nil {
+                wrongKind("'\(label)' is not a date and time: '\(text)'", at: here,
+                          hint: "write YYYY-MM-DD HH:MM (or HH:MM:SS, 'T' and a zone like +08:00 are allowed)")
+            }
+        case .number:
+            guard let value = Self.number(text) else {
+                wrongKind("'\(label)' is not a number: '\(text)'", at: here, hint: "write digits, e.g. 4.5")
+                return
+            }
+            checkRange(value, spec: spec, label: label, at: here)
+        case .integer:
+            guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+                wrongKind("'\(label)' is not a whole number: '\(text)'", at: here, hint: "write digits without a decimal point, e.g. 12")
+                return
+            }
+            checkRange(Double(value), spec: spec, label: label, at: here)
+        case .bool:
+            if YAMLNode(.scalar(text, plain: true), line: 0, column: 0).bool == nil {
+                wrongKind("'\(label)' is not true or false: '\(text)'", at: here, hint: "write true or false")
+            }
+        case let .enumeration(values):
+            if !values.contains(text) {
+                let allowed = "allowed: \(values.joined(separator: ", "))"
+                diagnostics.append(Rules.schemaEnum.diagnostic(
+                    "'\(label)' is '\(text)', not one of \(values.joined(separator: ", "))", at: here,
+                    hint: Suggestion.hint(for: text, in: values).map { "\($0) (\(allowed))" } ?? allowed))
+            }
+        case .clause:
+            if !Self.isClauseForm(text) {
+                wrongKind("'\(label)' is not a clause reference: '\(text)'", at: here,
+                          hint: "write <checklist>:<clause>, e.g. iso20000-1:8.6.1")
+            }
+        default:
+            return
+        }
+    }
+
+    private mutating func checkRange(_ value: Double, spec: FieldSpec, label: String, at here: SourceLocation) {
+        if let minimum = spec.minimum, value < minimum {
+            diagnostics.append(Rules.schemaRange.diagnostic(
+                "'\(label)' is \(Self.format(value)), below the minimum \(Self.format(minimum))", at: here,
+                hint: "use a value from \(Self.rangeText(spec))"))
+        } else if let maximum = spec.maximum, value > maximum {
+            diagnostics.append(Rules.schemaRange.diagnostic(
+                "'\(label)' is \(Self.format(value)), above the maximum \(Self.format(maximum))", at: here,
+                hint: "use a value from \(Self.rangeText(spec))"))
+        }
+    }
+
+    private mutating func wrongKind(_ message: String, at here: SourceLocation, hint: String?) {
+        diagnostics.append(Rules.schemaKind.diagnostic(message, at: here, hint: hint))
+    }
+
+    /// A finite number (YAML allows `_` as a digit separator).
+    static func number(_ text: String) -> Double? {
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else { return nil }
+        return value
+    }
+
+    /// `<checklist>:<clause>` with both parts present and no spaces.
+    static func isClauseForm(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && !text.contains(where: \.isWhitespace)
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    static func rangeText(_ spec: FieldSpec) -> String {
+        switch (spec.minimum, spec.maximum) {
+        case let (min?, max?): return "\(format(min)) to \(format(max))"
+        case let (min?, nil): return "\(format(min)) up"
+        case let (nil, max?): return "up to \(format(max))"
+        default: return "the field's range"
+        }
+    }
+}

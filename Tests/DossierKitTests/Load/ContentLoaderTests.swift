@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+@testable import DossierKit
+
+final class ContentLoaderTests: XCTestCase {
+    private var root: URL!
+
+    override func setUpWithError() throws { root = try Fixtures.temporaryFolder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    func testWalksSortedAndSeparatesOtherFiles() throws {
+        try Fixtures.write([
+            "Content/b/2.md": "x", "Content/a/1.md": "x", "Content/a/sub/0.md": "x",
+            "Content/attachments/x.csv": "1,2", "Content/.hidden.md": "x",
+        ], under: root)
+        let result = try ContentLoader(fileSystem: .local).load(root: root.path)
+        XCTAssertEqual(result.files.map(\.path), ["Content/a/1.md", "Content/a/sub/0.md", "Content/b/2.md"])
+        XCTAssertEqual(result.otherFiles, ["Content/attachments/x.csv"])
+        XCTAssertEqual(result.diagnostics, [])
+    }
+
+    func testSymlinksAreRefusedNotFollowed() throws {
+        try Fixtures.write(["Content/a.md": "x", "secret.md": "outside"], under: root)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Content/link.md").path,
+                                                   withDestinationPath: root.appendingPathComponent("secret.md").path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Content/dir").path,
+                                                   withDestinationPath: root.path)
+        let result = try ContentLoader(fileSystem: .local).load(root: root.path)
+        XCTAssertEqual(result.files.map(\.path), ["Content/a.md"])
+        XCTAssertEqual(result.diagnostics.map(\.rule), ["ref.symlink", "ref.symlink"])
+        XCTAssertEqual(Set(result.diagnostics.compactMap { $0.location?.path }), ["Content/dir", "Content/link.md"])
+    }
+
+    func testFilesOverTheSizeLimitAreRefusedUnread() throws {
+        try Fixtures.write(["Content/big.md": String(repeating: "x", count: 2048), "Content/small.md": "x"], under: root)
+        let result = try ContentLoader(fileSystem: .local, sizeLimit: 1024).load(root: root.path)
+        XCTAssertEqual(result.files.map(\.path), ["Content/small.md"])
+        XCTAssertEqual(result.diagnostics.map(\.rule), ["parse.too-large"])
+    }
+
+    func testMissingContentFolderIsAnEnvironmentError() {
+        XCTAssertThrowsError(try ContentLoader(fileSystem: .local).load(root: root.path)) { error in
+            XCTAssertEqual(error as? DossierError, .missingContent(path: root.path + "/Content"))
+        }
+    }
+
+    func testConfigThatIsNotUTF8IsUnusable() throws {
+        try Fixtures.write(["Content/a.md": "x"], under: root)
+        try Data([0x6F, 0x3A, 0x20, 0xC3, 0x28]).write(to: root.appendingPathComponent("dossier.yml"))
+        XCTAssertThrowsError(try SiteSource.read(root: root.path)) { error in
+            guard case let .unusableConfig(diagnostics) = error as? DossierError else { return XCTFail("\(error)") }
+            XCTAssertEqual(diagnostics.map(\.rule), ["config.encoding"])
+        }
+    }
+}
