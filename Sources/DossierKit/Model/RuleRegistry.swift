@@ -77,7 +77,7 @@ public enum Rules {
     public static let coveragePartial = rule("coverage.partial", .warning, "A clause lacks documents or evidence, or they are stale or in draft.")
 
     // cert: the certification cycle.
-    public static let certSurveillanceOverdue = rule("cert.surveillance-overdue", .error, "No surveillance audit within a year of the certificate's issue or the last audit.")
+    public static let certSurveillanceOverdue = rule("cert.surveillance-overdue", .error, "A surveillance due date (issued + 12·n months) passed without a surveillance audit.")
     public static let certSurveillanceDue = rule("cert.surveillance-due", .warning, "A surveillance audit falls due within 90 days.")
     public static let certRecertification = rule("cert.recertification", .warning, "The recertification application is due (3 to 6 months before expiry).")
     public static let certExpired = rule("cert.expired", .error, "A certificate has expired.")

@@ -52,6 +52,23 @@ struct RecordTargetCheck {
                                    text: "closed \(Self.number(days)) days after it was received (target: at most \(Self.number(target.value)) days)"))
             }
         }
+        return misses + openComplaintMisses(complaint, received: received, targets: targets)
+    }
+
+    /// A complaint still waiting is late too: nobody has to fill in a time for the target to be missed.
+    /// Measured to the start of the as-of day, so a complaint is never called late too early.
+    func openComplaintMisses(_ complaint: Entry, received: DateTime, targets: Targets) -> [Miss] {
+        guard complaint.string("status") != "closed", let now = DateTime(iso: context.asOf.description) else { return [] }
+        let waited = received.hours(until: now)
+        var misses: [Miss] = []
+        if let target = targets.acknowledgeHours, complaint.dateTime("acknowledged") == nil, waited > target.value {
+            misses.append(Miss(field: "status",
+                               text: "not acknowledged \(Self.number(waited)) h after it was received (target: at most \(Self.number(target.value)) h)"))
+        }
+        if let target = targets.closeDays, waited / 24 > target.value {
+            misses.append(Miss(field: "status",
+                               text: "still open \(Self.number(waited / 24)) days after it was received (target: closed within \(Self.number(target.value)) days)"))
+        }
         return misses
     }
 

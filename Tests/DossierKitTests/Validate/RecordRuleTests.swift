@@ -192,3 +192,22 @@ final class RecordRuleTests: XCTestCase {
         XCTAssertEqual(RecordTargetCheck.number(24 + 1.0 / 60), "24.02")
     }
 }
+
+extension RecordRuleTests {
+    func testWaitingComplaintsMissTheirTargetsWithoutATimeWritten() throws {
+        let (config, _) = targets(["complaint.acknowledge_hours.max: 24", "complaint.close_days.max: 15"])
+        // Received 2026-10-01 09:00; as of 2026-11-22 it has waited 51.63 days and was never acknowledged.
+        let waiting = F.complaint("CMP-1", ["status": "new", "acknowledged": nil, "closed": nil, "resolution": nil])
+        let diagnostic = F.assertOne(Rules.recordTarget, .warning, in: try check(["records/complaint/CMP-1.md": waiting], config: config),
+                                     path: "Content/records/complaint/CMP-1.md", line: F.line(of: "status", in: waiting))
+        XCTAssertTrue(diagnostic?.message.contains("not acknowledged") ?? false, diagnostic?.message ?? "")
+        XCTAssertTrue(diagnostic?.message.contains("still open 51.63 days") ?? false, diagnostic?.message ?? "")
+    }
+
+    func testRecentOpenComplaintIsNotYetLate() throws {
+        let (config, _) = targets(["complaint.acknowledge_hours.max: 24", "complaint.close_days.max: 15"])
+        let recent = F.complaint("CMP-1", ["received": "2026-11-20 09:00", "status": "investigating",
+                                           "acknowledged": "2026-11-20 10:00", "closed": nil, "resolution": nil])
+        XCTAssertEqual(try check(["records/complaint/CMP-1.md": recent], config: config), [])
+    }
+}
