@@ -1788,6 +1788,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .entry__body { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.25rem 1.75rem; min-width: 0; }
 .fields { margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: .4rem 1.5rem; }
 .fields__row { display: grid; grid-template-columns: 7.5rem 1fr; gap: .5rem; padding: .3rem 0; border-bottom: 1px dashed var(--line); }
+.fields__row--wide { grid-column: 1 / -1; }
 .fields dt { color: var(--muted); }
 .fields dd { margin: 0; overflow-wrap: anywhere; }
 .record .entry__body, article.entry > .entry__body { margin-top: 1rem; }
@@ -2146,7 +2147,7 @@ value.false: { en: "No", zh-CN: 否 }
   </header>
   <section class="panel fields-panel" aria-labelledby="details-title">
     <h2 id="details-title">{{t.details}}</h2>
-    <dl class="fields">{{#fields}}<div class="fields__row"><dt>{{label}}</dt><dd>{{>fields}}</dd></div>{{/fields}}</dl>
+    <dl class="fields">{{#fields}}<div class="fields__row{{#wide}} fields__row--wide{{/wide}}"><dt>{{label}}</dt><dd>{{>fields}}</dd></div>{{/fields}}</dl>
   </section>
   <div class="entry__body prose">
 {{{body}}}

@@ -13,12 +13,25 @@ struct FieldValues {
         for spec in specs where !shown.contains(spec.name) {
             guard let node = entry[spec.name], !node.isNull else { continue }
             shown.insert(spec.name)
-            rows.append(["label": label(spec.name), "name": spec.name, "items": items(node, kind: spec.kind)])
+            rows.append(["label": label(spec.name), "name": spec.name, "items": items(node, kind: spec.kind),
+                         "wide": Self.isWide(node, kind: spec.kind)])
         }
         for field in entry.frontMatter.entries ?? [] where !shown.contains(field.key) {
-            rows.append(["label": label(field.key), "name": field.key, "items": items(field.value, kind: .any)])
+            rows.append(["label": label(field.key), "name": field.key, "items": items(field.value, kind: .any),
+                         "wide": Self.isWide(field.value, kind: .any)])
         }
         return rows
+    }
+
+    /// Long text, maps and long lists take a whole row of the field grid instead of one narrow cell.
+    static func isWide(_ node: YAMLNode, kind: FieldKind) -> Bool {
+        switch node.value {
+        case .mapping: return true
+        case let .sequence(items): return items.count > 3 || items.contains { ($0.string?.count ?? 0) > 30 }
+        case let .scalar(text, _):
+            if case .text = kind { return true }
+            return text.count > 40
+        }
     }
 
     func label(_ field: String) -> String {
