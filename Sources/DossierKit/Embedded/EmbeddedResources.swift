@@ -1682,7 +1682,7 @@ clauses:
       zh-CN: "分析结果和管理评审决定明显转化为质量管理体系的改进。"
 
 """#,
-        "theme/assets/style.css": #"""
+        "theme/assets/css/base.css": #"""
 /* Dossier default theme. Plain CSS, no build step, readable from file://. */
 :root {
   --ink: #1c2430;
@@ -1829,7 +1829,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 }
 
 """#,
-        "theme/strings.yml": #"""
+        "theme/strings/common.yml": #"""
 # Dossier's interface strings, in each supported language. A site's theme can override this file.
 home: { en: Home, zh-CN: 首页 }
 manual: { en: Manual, zh-CN: 服务管理手册 }
@@ -1981,6 +1981,11 @@ value.surveillance: { en: Surveillance, zh-CN: 监督审核 }
 value.recertification: { en: Recertification, zh-CN: 再认证 }
 value.true: { en: "Yes", zh-CN: 是 }
 value.false: { en: "No", zh-CN: 否 }
+clauses: { en: Clauses, zh-CN: 条款 }
+audits: { en: Audits, zh-CN: 审核 }
+kpis: { en: KPIs, zh-CN: 绩效指标 }
+calendar: { en: Calendar, zh-CN: 日历 }
+search: { en: Search, zh-CN: 搜索 }
 
 """#,
         "theme/templates/document-register.mustache": #"""

@@ -6,17 +6,26 @@ public struct InterfaceStrings: Sendable {
     public var language: Language
     private var table: [String: LocalizedText]
 
-    public init(language: Language, yaml: String) throws {
+    /// - Parameter yamlFiles: the texts of the theme's `strings/*.yml`; a later file's key wins.
+    public init(language: Language, yamlFiles: [String]) throws {
         self.language = language
-        guard case let .success(root?) = YAMLReader().read(yaml), let entries = root.entries else {
-            throw DossierError.theme("strings.yml does not parse as a map of key: { en: ..., zh-CN: ... }")
-        }
         var table: [String: LocalizedText] = [:]
-        for entry in entries {
-            table[entry.key] = ChecklistParser.localized(entry.value) ?? LocalizedText(["en": entry.key])
+        for yaml in yamlFiles {
+            guard case let .success(root?) = YAMLReader().read(yaml), let entries = root.entries else {
+                throw DossierError.theme("a strings/*.yml file does not parse as a map of key: { en: ..., zh-CN: ... }")
+            }
+            for entry in entries {
+                table[entry.key] = ChecklistParser.localized(entry.value) ?? LocalizedText(["en": entry.key])
+            }
         }
         self.table = table
     }
+
+    /// Every key, for tests that check both languages are complete.
+    public var keys: [String] { table.keys.sorted() }
+
+    /// The languages a key has a text in.
+    public func languages(of key: String) -> Set<String> { Set(table[key]?.values.keys ?? [:].keys) }
 
     public subscript(key: String) -> String { table[key]?.text(language) ?? key }
 

@@ -7,6 +7,15 @@ public enum PagePaths {
     public static let recordsIndex = "records/index.html"
     public static let notFound = "404.html"
     public static let stylesheet = "assets/style.css"
+    public static let clausesIndex = "clauses/index.html"
+    public static let auditsIndex = "audits/index.html"
+    public static let kpisIndex = "kpis/index.html"
+    public static let calendarIndex = "calendar/index.html"
+    public static let calendarFeed = "calendar/calendar.ics"
+    public static let searchIndex = "search/index.html"
+    public static let printManual = "print/manual.html"
+    public static let printProcedures = "print/procedures.html"
+    public static let dataExport = "data/dossier.json"
 
     public static func page(for entry: Entry) -> String {
         switch entry.category {

@@ -4,6 +4,8 @@ struct RenderContext: Sendable {
     let theme: Theme
     let asOf: Day
     let references: References
+    /// Coverage of every applicable standard, computed once for the dashboard and the clause pages.
+    let coverage: [ChecklistCoverage]
     let generator: String
 
     var strings: InterfaceStrings { theme.strings }
@@ -35,6 +37,8 @@ struct RenderContext: Sendable {
         let nav: [[String: Any]] = [
             ("home", PagePaths.home), ("manual", PagePaths.manualIndex),
             ("documents", PagePaths.documentRegister), ("records", PagePaths.recordsIndex),
+            ("clauses", PagePaths.clausesIndex), ("audits", PagePaths.auditsIndex), ("kpis", PagePaths.kpisIndex),
+            ("calendar", PagePaths.calendarIndex), ("search", PagePaths.searchIndex),
         ].map { key, target in
             ["label": strings[key], "href": PagePaths.relative(from: page, to: target), "current": key == section]
         }

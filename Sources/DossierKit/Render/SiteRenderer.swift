@@ -29,7 +29,8 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ site: Site) throws -> [OutputFile] {
-        let context = RenderContext(site: site, theme: theme, asOf: asOf, references: References(site: site), generator: generator)
+        let context = RenderContext(site: site, theme: theme, asOf: asOf, references: References(site: site),
+                                    coverage: Coverage(site: site, asOf: asOf).applicable(), generator: generator)
         let entryPages = EntryPages(context: context)
         let rendered: [Result<(path: String, html: String), Error>] = Array(site.entries.indices).parallelMap { index in
             Result { try entryPages.page(for: index) }
@@ -44,6 +45,12 @@ public struct SiteRenderer: Sendable {
         pages.append(try registers.recordsIndex())
         pages += try registers.recordTypeIndexes()
         var files = pages.map { OutputFile(path: $0.path, text: $0.html) }
+        let families: [any PageFamily] = [
+            ClausePages(context: context), AuditPages(context: context), KPIPages(context: context),
+            CalendarPages(context: context), SearchPages(context: context), PrintPages(context: context),
+            DataExport(context: context),
+        ]
+        for family in families { files += try family.render() }
         files += theme.assets.map { OutputFile(path: $0.key, data: $0.value) }
         files += site.attachments.map { OutputFile(path: PagePaths.attachment($0.key), data: $0.value) }
         return files.sorted { $0.path < $1.path }

@@ -41,11 +41,30 @@ public struct Theme: Sendable {
                 throw DossierError.theme("\(path): \(Self.describe(error))")
             }
         }
-        guard let stringsData = files["strings.yml"], let strings = String(data: stringsData, encoding: .utf8) else {
-            throw DossierError.theme("strings.yml is missing")
+        // Interface strings come in one file per page family (strings/*.yml), merged in name order.
+        var tables: [String] = []
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("strings/") && path.hasSuffix(".yml") {
+            guard let text = String(data: data, encoding: .utf8) else { throw DossierError.theme("\(path) is not valid UTF-8") }
+            tables.append(text)
         }
-        let assets = files.filter { $0.key.hasPrefix("assets/") }
-        return Theme(templates: library, assets: assets, strings: try InterfaceStrings(language: language, yaml: strings))
+        guard !tables.isEmpty else { throw DossierError.theme("strings/*.yml is missing") }
+        let strings = try InterfaceStrings(language: language, yamlFiles: tables)
+        return Theme(templates: library, assets: bundledAssets(files), strings: strings)
+    }
+
+    /// Assets are copied as they are, except the stylesheets under `assets/css/`: they are joined in
+    /// name order into one `assets/style.css`, so a page family keeps its own CSS file and a site
+    /// overrides one of them by name.
+    static func bundledAssets(_ files: [String: Data]) -> [String: Data] {
+        var assets = files.filter { $0.key.hasPrefix("assets/") && !$0.key.hasPrefix("assets/css/") }
+        var stylesheet = Data()
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("assets/css/") && path.hasSuffix(".css") {
+            stylesheet.append(Data("/* \(path.dropFirst("assets/css/".count)) */\n".utf8))
+            stylesheet.append(data)
+            stylesheet.append(Data("\n".utf8))
+        }
+        if !stylesheet.isEmpty { assets[PagePaths.stylesheet] = stylesheet }
+        return assets
     }
 
     private static func overlay(folder: String, relative: String, fileSystem: FileSystem, into files: inout [String: Data]) throws {
