@@ -55,7 +55,7 @@ public enum Pipeline {
         let theme = try Theme.load(name: check.site.config.theme, root: options.root,
                                    language: check.site.config.language, fileSystem: fileSystem)
         let files = try SiteRenderer(theme: theme, asOf: options.asOf, generator: options.generator)
-            .render(check.site)                                                         // render
+            .render(check.site, diagnostics: check.diagnostics)                         // render
         let rootURL = URL(fileURLWithPath: options.root.isEmpty ? "." : options.root)
         try OutputWriter(output: URL(fileURLWithPath: options.output), siteRoot: rootURL).write(files)  // write
         return BuildResult(check: check, written: files.count)

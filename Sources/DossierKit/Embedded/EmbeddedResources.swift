@@ -1682,6 +1682,82 @@ clauses:
       zh-CN: "分析结果和管理评审决定明显转化为质量管理体系的改进。"
 
 """#,
+        "theme/assets/css/audits.css": #"""
+/* Audits page: summary counters, audit cards, external-audit timeline, nonconformity tracker. */
+.audit-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.audit-toc ul { list-style: none; margin: 0 0 1rem; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.audit-toc a { display: inline-block; padding: .25rem .8rem; border: 1px solid var(--line); border-radius: 999px; background: var(--paper); font-size: .9rem; }
+.audit-stats { list-style: none; margin: 0 0 1.25rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 1rem; }
+.audit-stat a { display: flex; flex-direction: column; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: .8rem 1.1rem; color: var(--ink); }
+.audit-stat a:hover { border-color: var(--brand); text-decoration: none; }
+.audit-stat__value { font-size: 1.9rem; font-weight: 700; color: var(--brand); line-height: 1.2; font-variant-numeric: tabular-nums; }
+.audit-stat__label { color: var(--muted); font-size: .9rem; }
+.audit-stat--bad a { border-color: #f3b8b2; background: var(--bad-bg); }
+.audit-stat--bad .audit-stat__value { color: var(--bad); }
+.audit-cycle { margin: 0 0 .75rem; }
+.audit-subtitle { display: block; font-weight: 400; color: var(--ink-soft); font-size: .88rem; min-width: 11rem; max-width: 18rem; white-space: normal; }
+.audit-table tbody th { font-weight: 400; text-align: left; }
+.audit-nowrap { white-space: nowrap; }
+.audit-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 460px), 1fr)); gap: 1rem; }
+.audit-card { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: var(--radius); padding: .75rem 1rem; min-width: 0; }
+.audit-card h4 { margin: 0 0 .5rem; font-size: 1rem; }
+.audit-card__title { font-weight: 600; }
+.audit-facts { margin: 0; display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .3rem .9rem; font-size: .92rem; }
+.audit-facts dt { color: var(--muted); }
+.audit-facts dd { margin: 0; overflow-wrap: anywhere; }
+.audit-facts details summary { cursor: pointer; color: var(--brand); }
+.audit-clauses { display: flex; flex-wrap: wrap; gap: .15rem .6rem; margin: .3rem 0 0; }
+.audit-chips { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .9rem; }
+.audit-standard { margin-bottom: 1.5rem; }
+.audit-standard:last-child { margin-bottom: 0; }
+.audit-cert { display: grid; grid-template-columns: repeat(auto-fit, minmax(165px, 1fr)); gap: .5rem 1rem; margin: 0 0 1rem; padding: .75rem 1rem; background: var(--canvas); border-radius: var(--radius); }
+.audit-cert__item dt { color: var(--muted); font-size: .82rem; }
+.audit-cert__item dd { margin: 0; font-weight: 600; }
+.audit-cert__item--warn dd { color: var(--warn); }
+.audit-cert__item--bad dd { color: var(--bad); }
+.audit-timeline { list-style: none; margin: 0; padding: 0 0 0 1.4rem; border-left: 3px solid var(--line); margin-left: .5rem; }
+.audit-timeline__step { position: relative; padding: 0 0 1rem .4rem; }
+.audit-timeline__step:last-child { padding-bottom: 0; }
+.audit-timeline__step::before { content: ""; position: absolute; left: -2.05rem; top: .35rem; width: .85rem; height: .85rem; border-radius: 50%; background: var(--paper); border: 3px solid var(--line); }
+.audit-timeline__step--done::before { background: var(--ok); border-color: var(--ok); }
+.audit-timeline__step--due::before { border-color: var(--brand); background: var(--info-bg); }
+.audit-timeline__step--overdue::before { border-color: var(--bad); background: var(--bad); }
+.audit-timeline__step--future::before, .audit-timeline__step--planned::before { border-style: dashed; border-color: var(--muted); }
+.audit-timeline__step--future, .audit-timeline__step--planned { color: var(--ink-soft); }
+.audit-timeline p { margin: 0; }
+.audit-timeline__head time { font-weight: 600; margin-right: .4rem; }
+.audit-timeline__label { display: inline-block; padding: 0 .5rem; border-radius: 999px; background: var(--info-bg); color: var(--brand); font-size: .82rem; font-weight: 600; margin-right: .3rem; }
+.audit-timeline__step--overdue .audit-timeline__label { background: var(--bad-bg); color: var(--bad); }
+.audit-timeline__title { font-weight: 500; }
+.audit-timeline__result { color: var(--ink-soft); font-size: .92rem; }
+.audit-timeline__note { color: var(--muted); font-size: .88rem; }
+.audit-timeline__step--overdue .audit-timeline__note { color: var(--bad); font-weight: 600; }
+.audit-timeline .audit-chips { margin-top: .25rem; font-size: .9rem; }
+.audit-ageing { max-width: 34rem; margin-bottom: 1.25rem; }
+.audit-ageing tbody th { font-weight: 500; white-space: nowrap; }
+.audit-ageing__bar-cell { width: 55%; }
+.audit-ageing__bar { display: block; height: .8rem; border-radius: 4px; background: var(--brand); min-width: 0; }
+.audit-ageing__bar--1 { background: #b26a00; }
+.audit-ageing__bar--2 { background: #c2410c; }
+.audit-ageing__bar--3 { background: var(--bad); }
+.audit-tracker__open th:first-child { box-shadow: inset 3px 0 0 #f0a202; }
+.audit-tracker__overdue th:first-child { box-shadow: inset 3px 0 0 var(--bad); }
+.audit-tracker__overdue { background: #fff8f7; }
+.audit-verified { color: var(--ok); }
+.audit-date { display: block; color: var(--muted); font-size: .85rem; }
+.audit-cert__note { display: block; font-weight: 400; color: var(--muted); font-size: .85rem; }
+.audit-cert__item--warn .audit-cert__note, .audit-cert__item--bad .audit-cert__note { color: inherit; }
+.badge--overdue { background: var(--bad-bg); color: var(--bad); }
+.badge--observation { background: var(--info-bg); color: var(--brand); }
+@media print {
+  .audit-toc { display: none; }
+  .audit-facts details > p { display: flex; }
+}
+.audit-tracker { font-size: .86rem; }
+.audit-tracker th, .audit-tracker td { padding: .45rem .5rem; }
+.audit-tracker .audit-subtitle { min-width: 9rem; max-width: 13rem; font-size: .84rem; }
+
+"""#,
         "theme/assets/css/base.css": #"""
 /* Dossier default theme. Plain CSS, no build step, readable from file://. */
 :root {
@@ -1741,6 +1817,7 @@ h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
 .panel > h2:first-child { margin-top: .1rem; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1.25rem; }
 .columns > .panel { margin: 0; }
+.columns + .columns { margin-top: 1.25rem; }
 
 .hero { background: linear-gradient(135deg, #ffffff 0%, #eef3fb 100%); border: 1px solid var(--line); border-radius: var(--radius); padding: 1.5rem 1.5rem 1.25rem; }
 .hero h1 { margin: 0 0 .4rem; }
@@ -1827,6 +1904,1162 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   body { background: #fff; }
   .panel, .entry__body, .control { border: 0; padding: 0; }
 }
+
+"""#,
+        "theme/assets/css/calendar.css": #"""
+/* Calendar: calendar/index.html — the agenda of overdue and upcoming activities. */
+.calendar-intro p { margin: .25rem 0 .6rem; color: var(--ink-soft); max-width: 62rem; }
+.calendar-feed { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .8rem; }
+.calendar-feed__link { display: inline-block; padding: .35rem .9rem; border: 1px solid var(--brand); border-radius: 6px; background: var(--paper); font-weight: 600; }
+.calendar-feed__link:hover, .calendar-feed__link:focus { background: var(--info-bg); }
+.calendar-stat--overdue .stat__value { color: var(--bad); }
+.calendar-stat--due-soon .stat__value { color: var(--warn); }
+.calendar-overdue--some { border-left: 4px solid var(--bad); }
+.calendar-overdue--some > h2 { color: var(--bad); }
+.calendar-overdue--some .count { background: var(--bad-bg); color: var(--bad); }
+.calendar-none { margin: .25rem 0; color: var(--ok); }
+.calendar-month { margin: 1.1rem 0 .2rem; padding-bottom: .3rem; border-bottom: 2px solid var(--line); }
+.panel > .calendar-month:nth-child(2) { margin-top: .25rem; }
+
+.agenda { list-style: none; margin: 0 0 .5rem; padding: 0; }
+.agenda__item { display: grid; grid-template-columns: 10rem minmax(0, 1fr) auto; grid-template-areas: "date main when"; gap: .2rem 1rem; align-items: baseline; padding: .65rem 0; border-bottom: 1px solid var(--line); }
+.agenda__item:last-child { border-bottom: 0; }
+.agenda__date { grid-area: date; color: var(--ink-soft); font-variant-numeric: tabular-nums; white-space: nowrap; }
+.agenda__item--overdue .agenda__date { grid-area: date; color: var(--bad); font-weight: 600; }
+.agenda__main { grid-area: main; min-width: 0; }
+.agenda__title { margin: 0; overflow-wrap: anywhere; }
+.agenda__title a { font-weight: 600; }
+.agenda__kind { display: inline-block; margin-right: .3rem; padding: .05rem .55rem; border-radius: 999px; font-size: .78rem; font-weight: 600; white-space: nowrap; vertical-align: .08em; background: var(--info-bg); color: var(--brand); }
+.agenda__kind--document-review { background: #e3f4f1; color: #0b5e57; }
+.agenda__kind--nonconformity { background: #f3efff; color: #5b34b0; }
+.agenda__kind--surveillance, .agenda__kind--recertification, .agenda__kind--certificate-expiry { background: #eef1f5; color: #344054; }
+.agenda__details { margin: .2rem 0 0; color: var(--muted); font-size: .88rem; overflow-wrap: anywhere; }
+.agenda__label { color: var(--muted); }
+.agenda__when { grid-area: when; justify-self: end; padding: .1rem .6rem; border-radius: 999px; font-size: .85rem; font-weight: 600; white-space: nowrap; color: var(--muted); background: #f2f4f7; }
+.agenda__when--overdue { background: var(--bad-bg); color: var(--bad); }
+.agenda__when--due-soon { background: var(--warn-bg); color: var(--warn); }
+
+@media (max-width: 640px) {
+  .calendar-stats { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .5rem; }
+  .calendar-stats .stat { padding: .6rem .75rem; }
+  .calendar-stats .stat__value { font-size: 1.5rem; }
+  .calendar-stats .stat__label { font-size: .8rem; line-height: 1.3; }
+  .agenda__item { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "date when" "main main"; }
+}
+
+"""#,
+        "theme/assets/css/clauses.css": #"""
+/* Clause pages: readiness overview, coverage matrix, clause pages. */
+:root {
+  --clause-covered: #1e8e3e;
+  --clause-partial: #e8a300;
+  --clause-missing: #d93025;
+  --clause-excluded: #aab2bf;
+}
+
+.clause-visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+
+/* Status badges */
+.clause-badge { display: inline-block; padding: .05rem .6rem; border-radius: 999px; font-size: .8rem; font-weight: 600; white-space: nowrap; line-height: 1.6; }
+.clause-badge--covered { background: var(--ok-bg); color: var(--ok); }
+.clause-badge--partial { background: var(--warn-bg); color: var(--warn); }
+.clause-badge--missing { background: var(--bad-bg); color: var(--bad); }
+.clause-badge--excluded { background: #eceff3; color: var(--ink-soft); }
+.clause-badge--large { font-size: .9rem; padding: .15rem .8rem; }
+.badge--review-overdue { background: var(--bad-bg); color: var(--bad); }
+
+/* Readiness: percentage, stacked bar, legend, score */
+.clause-readiness__head { display: flex; align-items: baseline; flex-wrap: wrap; gap: .4rem .75rem; margin: 0 0 .5rem; }
+.clause-readiness__percent { font-size: 2rem; font-weight: 700; color: var(--brand); line-height: 1.1; font-variant-numeric: tabular-nums; }
+.clause-readiness__text { color: var(--ink-soft); }
+.clause-bar { display: flex; height: .9rem; border-radius: 999px; overflow: hidden; background: #eceff3; gap: 2px; }
+.clause-bar__segment { display: block; min-width: 4px; flex-basis: 0; }
+.clause-bar__segment--covered { background: var(--clause-covered); }
+.clause-bar__segment--partial { background: var(--clause-partial); }
+.clause-bar__segment--missing { background: var(--clause-missing); }
+.clause-bar__segment--excluded { background: var(--clause-excluded); }
+.clause-legend { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: .6rem 0 0; padding: 0; font-size: .92rem; color: var(--ink-soft); }
+.clause-legend a { color: inherit; }
+.clause-legend a:hover strong { text-decoration: underline; }
+.clause-legend strong { color: var(--ink); font-variant-numeric: tabular-nums; }
+.clause-dot { display: inline-block; width: .7rem; height: .7rem; border-radius: 3px; margin-right: .35rem; vertical-align: -.05rem; }
+.clause-dot--covered { background: var(--clause-covered); }
+.clause-dot--partial { background: var(--clause-partial); }
+.clause-dot--missing { background: var(--clause-missing); }
+.clause-dot--excluded { background: var(--clause-excluded); }
+
+.clause-score { margin-top: .9rem; padding-top: .75rem; border-top: 1px dashed var(--line); }
+.clause-score__line { margin: 0; display: flex; flex-wrap: wrap; align-items: baseline; gap: .3rem .6rem; }
+.clause-score__label { color: var(--muted); font-size: .9rem; }
+.clause-score__value { font-size: 1.6rem; font-weight: 700; color: var(--ink); font-variant-numeric: tabular-nums; }
+.clause-score__max { color: var(--muted); margin-left: -.45rem; }
+.clause-level { display: inline-block; padding: .1rem .7rem; border-radius: 999px; font-weight: 700; font-size: .9rem; }
+.clause-level--level { background: #fff1c2; color: #7a4d00; }
+.clause-level--pass { background: var(--ok-bg); color: var(--ok); }
+.clause-level--failed { background: var(--bad-bg); color: var(--bad); }
+.clause-scale { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem; margin: .6rem 0 0; padding: 0; font-size: .85rem; }
+.clause-scale li { border: 1px solid var(--line); border-radius: 6px; padding: .1rem .55rem; color: var(--muted); background: var(--paper); }
+.clause-scale li.is-reached { border-color: #e2c36b; background: #fff8e1; color: #6b4400; font-weight: 600; }
+.clause-scale__min { font-variant-numeric: tabular-nums; }
+
+/* Overview */
+.clause-intro h1 { margin-bottom: .25rem; }
+.clause-intro p { margin-top: 0; }
+.clause-standards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 1.25rem; margin-top: 1.25rem; }
+.clause-standards > .panel { margin: 0; display: flex; flex-direction: column; }
+.clause-standard h2 { margin-bottom: .1rem; }
+.clause-standard__count { margin: 0 0 .9rem; font-size: .9rem; }
+.clause-standard h3 { font-size: .95rem; color: var(--ink-soft); margin: 1.1rem 0 .25rem; }
+.clause-attention li { display: flex; justify-content: space-between; align-items: baseline; gap: .75rem; }
+.clause-more { margin: .35rem 0 0; font-size: .9rem; }
+.clause-all-covered { color: var(--ok); font-weight: 600; margin: 1rem 0 0; }
+.clause-standard__action { margin: auto 0 0; padding-top: 1rem; }
+.clause-button { display: inline-block; background: var(--brand); color: var(--brand-ink); border-radius: 6px; padding: .45rem 1rem; font-weight: 600; }
+.clause-button:hover, .clause-button:focus { text-decoration: none; background: #173d70; }
+
+/* Matrix: filter chips (anchors + :target, no JavaScript) */
+.clause-summary { margin-top: .5rem; }
+.clause-filter-target { display: block; height: 0; scroll-margin-top: 1rem; }
+.clause-filters { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem; margin: 1rem 0 .25rem; }
+.clause-filters__label { color: var(--muted); font-size: .9rem; margin-right: .25rem; }
+.clause-chip { display: inline-flex; align-items: center; gap: .35rem; border: 1px solid var(--line); background: var(--paper); color: var(--ink-soft); border-radius: 999px; padding: .2rem .75rem; font-size: .9rem; }
+a.clause-chip:hover { border-color: var(--brand); text-decoration: none; }
+.clause-chip__count { font-weight: 700; font-variant-numeric: tabular-nums; color: var(--ink); }
+.clause-chip.is-empty { color: var(--muted); border-style: dashed; }
+.clause-chip--all { background: var(--brand); border-color: var(--brand); color: var(--brand-ink); }
+.clause-chip--all .clause-chip__count { color: var(--brand-ink); }
+.clause-filter-target:target ~ .clause-filters .clause-chip--all { background: var(--paper); border-color: var(--line); color: var(--ink-soft); }
+.clause-filter-target:target ~ .clause-filters .clause-chip--all .clause-chip__count { color: var(--ink); }
+#show-covered:target ~ .clause-filters .clause-chip--covered { background: var(--ok-bg); border-color: var(--ok); color: var(--ok); }
+#show-partial:target ~ .clause-filters .clause-chip--partial { background: var(--warn-bg); border-color: var(--warn); color: var(--warn); }
+#show-missing:target ~ .clause-filters .clause-chip--missing { background: var(--bad-bg); border-color: var(--bad); color: var(--bad); }
+#show-excluded:target ~ .clause-filters .clause-chip--excluded { background: #eceff3; border-color: var(--ink-soft); color: var(--ink); }
+#show-covered:target ~ .table-wrap .clause-row:not(.is-covered),
+#show-partial:target ~ .table-wrap .clause-row:not(.is-partial),
+#show-missing:target ~ .table-wrap .clause-row:not(.is-missing),
+#show-excluded:target ~ .table-wrap .clause-row:not(.is-excluded) { display: none; }
+#show-covered:target ~ .table-wrap tbody:not(:has(.is-covered)),
+#show-partial:target ~ .table-wrap tbody:not(:has(.is-partial)),
+#show-missing:target ~ .table-wrap tbody:not(:has(.is-missing)),
+#show-excluded:target ~ .table-wrap tbody:not(:has(.is-excluded)) { display: none; }
+
+/* Matrix table */
+.clause-table { font-size: .92rem; }
+.clause-group th { background: #eef3fb; color: var(--ink); font-weight: 700; padding-top: .65rem; border-bottom: 1px solid #cfdcef; scroll-margin-top: 1rem; }
+.clause-group--d1 th, .clause-group--d2 th, .clause-group--d3 th { background: #f6f8fc; font-weight: 600; color: var(--ink-soft); padding-left: 1.6rem; }
+.clause-group--d2 th { padding-left: 2.5rem; }
+.clause-group--d3 th { padding-left: 3.4rem; }
+.clause-row--d1 > .clause-row__id { padding-left: 1.6rem; }
+.clause-row--d2 > .clause-row__id { padding-left: 2.5rem; }
+.clause-row--d3 > .clause-row__id { padding-left: 3.4rem; }
+.clause-group__summary { float: right; font-weight: 600; font-size: .82rem; color: var(--ink-soft); }
+.clause-group__summary.is-complete { color: var(--ok); }
+.clause-group__points { float: right; font-weight: 600; font-size: .82rem; color: var(--ink-soft); margin-right: 1rem; }
+.clause-row__id { white-space: nowrap; font-weight: 600; }
+.clause-row th[scope="row"] { font-weight: 600; }
+.clause-row.is-excluded .clause-row__title a { color: var(--ink-soft); }
+.clause-row__status { width: 1%; white-space: nowrap; }
+.clause-reason { display: block; margin-top: .25rem; font-size: .82rem; color: var(--ink-soft); white-space: normal; min-width: 12rem; max-width: 20rem; }
+.clause-docs { list-style: none; margin: 0; padding: 0; }
+.clause-docs li { padding: .05rem 0; }
+.clause-docs__title { color: var(--ink-soft); }
+.clause-docs__more { font-size: .85rem; }
+.clause-pending { display: inline-block; font-size: .75rem; font-weight: 600; padding: 0 .45rem; border-radius: 999px; background: var(--warn-bg); color: var(--warn); white-space: nowrap; }
+.clause-pending--review-overdue { background: var(--bad-bg); color: var(--bad); }
+.clause-none { color: var(--muted); }
+.clause-row__evidence { white-space: nowrap; }
+.clause-evidence__count { display: inline-block; min-width: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.clause-evidence__count.is-zero { color: var(--bad); }
+.clause-evidence__latest { color: var(--muted); font-size: .85rem; }
+.clause-evidence__latest.is-stale { color: var(--bad); }
+
+@media (max-width: 720px) {
+  .clause-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .clause-table, .clause-table tbody, .clause-table tr, .clause-table th, .clause-table td { display: block; width: 100%; }
+  .clause-group th { padding-left: .75rem !important; }
+  .clause-row > .clause-row__id { padding-left: 0 !important; }
+  .clause-group__summary, .clause-group__points { float: none; display: block; margin: 0; }
+  .clause-row { display: grid !important; grid-template-columns: auto 1fr; gap: .15rem .6rem; padding: .6rem .75rem; border-bottom: 1px solid var(--line); }
+  .clause-row > th, .clause-row > td { border: 0; padding: 0; width: auto; }
+  .clause-row > td[data-label] { grid-column: 1 / -1; position: relative; padding-left: 6.5rem; min-height: 1.5rem; white-space: normal; text-align: left; }
+  .clause-row > td[data-label]::before { content: attr(data-label); position: absolute; left: 0; top: .1rem; width: 6rem; color: var(--muted); font-size: .85rem; }
+  .clause-table .clause-row { width: 100%; }
+  .clause-reason { max-width: none; }
+}
+
+/* Clause page */
+.clause-page__header h1 { margin-bottom: .35rem; }
+.clause-page__meta { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .75rem; margin: 0 0 1.25rem; }
+.clause-points { font-size: .9rem; font-weight: 600; color: var(--ink-soft); background: #eef1f5; border-radius: 999px; padding: .05rem .65rem; }
+.clause-points.is-earned { background: var(--ok-bg); color: var(--ok); }
+.clause-callout { border: 1px solid var(--line); border-left-width: 5px; border-radius: var(--radius); padding: .9rem 1.25rem; margin: 0 0 1.25rem; background: var(--paper); }
+.clause-callout h2 { font-size: 1.05rem; margin: 0 0 .4rem; }
+.clause-callout p { margin: .25rem 0; }
+.clause-callout--covered { border-left-color: var(--clause-covered); background: #f3faf5; color: var(--ok); font-weight: 600; }
+.clause-callout--partial { border-left-color: var(--clause-partial); background: #fffaf0; }
+.clause-callout--partial h2 { color: var(--warn); }
+.clause-callout--missing { border-left-color: var(--clause-missing); background: #fff6f5; }
+.clause-callout--missing h2 { color: var(--bad); }
+.clause-callout--excluded { border-left-color: var(--clause-excluded); background: #f7f8fa; }
+.clause-gaps { margin: 0; padding-left: 1.25rem; }
+.clause-gaps li { margin: .25rem 0; }
+.clause-columns { margin-bottom: 1.25rem; }
+.clause-guidance { margin: 0; font-size: 1.02rem; }
+.clause-expects { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: .45rem 1rem; }
+.clause-expects dt { color: var(--muted); white-space: nowrap; }
+.clause-expects dd { margin: 0; min-width: 0; }
+.clause-expects ul { margin: 0; padding-left: 1.1rem; }
+.clause-expects li { margin: 0 0 .3rem; }
+.clause-code { font-family: var(--mono); font-size: .78rem; color: var(--ink-soft); background: #f2f4f7; border-radius: 4px; padding: 0 .3rem; overflow-wrap: anywhere; }
+.clause-evidence__date, .clause-evidence td.mono { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.clause-pager { display: grid; grid-template-columns: 1fr auto 1fr; gap: .75rem; align-items: stretch; margin: 1.5rem 0; }
+.clause-pager a { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: .55rem 1rem; display: flex; flex-direction: column; justify-content: center; min-width: 0; }
+.clause-pager a:hover { border-color: var(--brand); text-decoration: none; }
+.clause-pager__label { font-size: .8rem; color: var(--muted); }
+.clause-pager__prev { grid-column: 1; }
+.clause-pager__matrix { grid-column: 2; text-align: center; font-weight: 600; }
+.clause-pager__next { grid-column: 3; text-align: right; }
+
+@media (max-width: 720px) {
+  .clause-pager { grid-template-columns: 1fr 1fr; }
+  .clause-pager__matrix { grid-column: 1 / -1; grid-row: 2; }
+  .clause-pager__next { grid-column: 2; }
+  .clause-expects { grid-template-columns: 1fr; gap: .1rem; }
+  .clause-expects dd { margin-bottom: .5rem; }
+  .clause-evidence thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .clause-evidence, .clause-evidence tbody { display: block; }
+  .clause-evidence tr { display: grid; grid-template-columns: auto 1fr; gap: .1rem .75rem; padding: .55rem .25rem; border-bottom: 1px solid var(--line); }
+  .clause-evidence td { border: 0; padding: 0; }
+  .clause-evidence td:nth-child(3), .clause-evidence td:nth-child(4) { grid-column: 1 / -1; }
+  .clause-evidence td:nth-child(4) { color: var(--muted); font-size: .85rem; }
+}
+
+@media print {
+  .clause-filters, .clause-pager { display: none; }
+}
+
+"""#,
+        "theme/assets/css/dashboard.css": #"""
+/* Dashboard: readiness bars, mini counters, findings, certification timeline. */
+.hero__meta { margin: .4rem 0 0; font-size: .9rem; }
+.readiness { display: grid; gap: 1rem; }
+.readiness__head { margin: 0 0 .35rem; font-weight: 600; }
+.readiness__percent { color: var(--brand); margin-left: .35rem; }
+.stackbar { display: flex; height: .85rem; border-radius: 999px; overflow: hidden; background: #eceff3; }
+.stackbar__seg--covered { background: #2e7d32; }
+.stackbar__seg--partial { background: #f0a202; }
+.stackbar__seg--missing { background: #c62828; }
+.stackbar__seg--excluded { background: #9aa4b2; }
+.readiness__legend { margin: .35rem 0 0; font-size: .85rem; color: var(--ink-soft); display: flex; flex-wrap: wrap; gap: .9rem; }
+.legend::before { content: ""; display: inline-block; width: .7rem; height: .7rem; border-radius: 2px; margin-right: .3rem; vertical-align: -1px; }
+.legend--covered::before { background: #2e7d32; }
+.legend--partial::before { background: #f0a202; }
+.legend--missing::before { background: #c62828; }
+.legend--excluded::before { background: #9aa4b2; }
+.minis { display: flex; gap: 1rem; flex-wrap: wrap; margin-bottom: .5rem; }
+.mini { margin: 0; padding: .4rem .8rem; border-radius: var(--radius); background: var(--canvas); }
+.mini__value { font-size: 1.4rem; font-weight: 700; color: var(--brand); }
+.mini--bad .mini__value { color: var(--bad); }
+.mini__label { color: var(--muted); font-size: .85rem; }
+.findings { list-style: none; margin: .5rem 0 0; padding: 0; font-size: .9rem; }
+.findings li { padding: .35rem 0 .35rem .7rem; border-left: 3px solid var(--line); margin-bottom: .3rem; }
+.findings__error { border-left-color: var(--bad) !important; }
+.findings__warning { border-left-color: #f0a202 !important; }
+.cert { margin: .75rem 0 1.25rem; }
+.cert__head { margin: 0 0 .5rem; }
+.timeline { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0; }
+.timeline__step { flex: 1 1 140px; position: relative; padding: 1.1rem .5rem 0 0; font-size: .88rem; border-top: 3px solid var(--line); }
+.timeline__step::before { content: ""; position: absolute; top: -.55rem; left: 0; width: .8rem; height: .8rem; border-radius: 50%; background: var(--paper); border: 3px solid var(--line); }
+.timeline__step--done { border-top-color: #2e7d32; }
+.timeline__step--done::before { background: #2e7d32; border-color: #2e7d32; }
+.timeline__step--due::before { border-color: var(--brand); }
+.timeline__step--overdue::before { border-color: var(--bad); background: var(--bad); }
+.timeline__label { display: block; color: var(--muted); }
+.timeline__date { display: block; font-weight: 600; }
+.chapters { columns: 2; column-gap: 2rem; }
+@media (max-width: 800px) { .chapters { columns: 1; } }
+.agenda__date { display: inline-block; min-width: 7.5rem; font-variant-numeric: tabular-nums; }
+.dashboard-kpis .kpi-cards { grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); }
+
+"""#,
+        "theme/assets/css/kpis.css": #"""
+/* KPI page: headline cards, SVG charts (drawn by SVGChart), tables. */
+.kpi-window { margin: -.5rem 0 1rem; }
+.kpi-note { background: var(--warn-bg); color: var(--warn); border-radius: var(--radius); padding: .6rem 1rem; }
+.kpi-headlines__title { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.kpi-cards { list-style: none; margin: 0 0 1.25rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(210px, 1fr)); gap: 1rem; }
+.kpi-card { background: var(--paper); border: 1px solid var(--line); border-top: 4px solid var(--line); border-radius: var(--radius); padding: .85rem 1.1rem; display: flex; flex-direction: column; gap: .15rem; }
+.kpi-card--met { border-top-color: var(--ok); }
+.kpi-card--missed { border-top-color: var(--bad); }
+.kpi-card p { margin: 0; }
+.kpi-card__link { font-weight: 600; color: var(--ink); }
+.kpi-card__statistic { color: var(--muted); font-size: .85rem; }
+.kpi-card__value { font-size: 1.9rem; font-weight: 700; color: var(--brand); line-height: 1.25; font-variant-numeric: tabular-nums; }
+.kpi-card--missed .kpi-card__value { color: var(--bad); }
+.kpi-card__value--none { font-size: 1.2rem; color: var(--muted); }
+.kpi-card__target { font-size: .9rem; color: var(--ink-soft); }
+.kpi-card__basis { font-size: .82rem; color: var(--muted); margin-top: .2rem !important; }
+.badge--met { background: var(--ok-bg); color: var(--ok); }
+.badge--missed { background: var(--bad-bg); color: var(--bad); }
+.kpi-section__intro { color: var(--ink-soft); max-width: 60rem; }
+.kpi-body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }
+.kpi-figure { margin: .5rem 0 1rem; min-width: 0; }
+.kpi-figure__chart { overflow-x: auto; }
+.svg-chart { display: block; width: 100%; min-width: 720px; max-width: 1080px; height: auto; }
+.svg-chart text { font-family: var(--font); font-size: 12px; fill: var(--ink-soft); }
+.svg-chart .svg-chart__category--sub { fill: var(--muted); font-size: 11px; }
+.svg-chart .svg-chart__axis-label { fill: var(--muted); }
+.svg-chart .svg-chart__target text { fill: #b42318; font-weight: 600; }
+.svg-chart .svg-chart__legend text { fill: var(--ink); }
+.svg-chart rect:hover, .svg-chart circle:hover { opacity: .8; }
+.kpi-late { background: var(--bad-bg); color: var(--bad); border-radius: var(--radius); padding: .5rem .9rem; }
+.kpi-late a { color: var(--bad); text-decoration: underline; }
+.kpi-late__item { white-space: nowrap; }
+.kpi-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.kpi-table--months { font-size: .88rem; }
+.kpi-table--months th, .kpi-table--months td { padding: .4rem .45rem; }
+.kpi-table--months thead th { vertical-align: bottom; }
+.kpi-table__sub { display: block; font-weight: 400; color: var(--muted); font-size: .78rem; }
+.kpi-table caption { text-align: left; font-weight: 600; color: var(--ink-soft); padding: .25rem 0 .4rem; }
+.kpi-table tbody th { font-weight: 500; white-space: nowrap; }
+.kpi-table td { white-space: nowrap; }
+.kpi-subtitle { display: block; font-weight: 400; color: var(--ink-soft); font-size: .85rem; white-space: normal; min-width: 10rem; }
+.kpi-table__empty th, .kpi-table__empty td { color: var(--muted); }
+@media print {
+  .kpi-figure__chart { overflow: visible; }
+  .svg-chart { min-width: 0; }
+  .kpi-section { break-inside: avoid-page; }
+}
+
+"""#,
+        "theme/assets/css/search.css": #"""
+/* Search: search/index.html. */
+.search [hidden], .search-nojs[hidden] { display: none; }
+.search-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem 1.25rem; }
+.search-form__field { display: flex; flex-direction: column; gap: .3rem; min-width: 0; }
+.search-form__field--query { flex: 1 1 20rem; }
+.search-form label { font-weight: 600; color: var(--ink-soft); font-size: .92rem; }
+.search-form input, .search-form select { font: inherit; color: var(--ink); background: var(--paper); border: 1px solid #98a2b3; border-radius: 6px; padding: .5rem .7rem; min-width: 0; max-width: 100%; }
+.search-form input { width: 100%; font-size: 1.05rem; }
+.search-form input:focus, .search-form select:focus, .search-form__button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
+.search-form__button { font: inherit; font-weight: 600; color: var(--brand-ink); background: var(--brand); border: 1px solid var(--brand); border-radius: 6px; padding: .5rem 1.2rem; cursor: pointer; }
+.search-form__button:hover { background: #173d6f; }
+.search-status { color: var(--ink-soft); margin: 1rem 0 .5rem; min-height: 1.65em; }
+.search-results { list-style: none; margin: 0; padding: 0; }
+.search-result { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: .8rem 1.1rem; margin: 0 0 .65rem; }
+.search-result p { margin: 0; }
+.search-result__heading { font-size: 1.05rem; font-weight: 600; overflow-wrap: anywhere; }
+.search-result__meta { display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .6rem; margin: .15rem 0 .3rem !important; font-size: .85rem; color: var(--muted); }
+.search-result__type { display: inline-block; padding: .02rem .55rem; border-radius: 999px; background: var(--info-bg); color: var(--brand); font-weight: 600; }
+.search-result__snippet { color: var(--ink-soft); font-size: .92rem; overflow-wrap: anywhere; }
+.search-result mark { background: #fde68a; color: var(--ink); border-radius: 2px; padding: 0 .05em; }
+.search-nojs p { margin: .25rem 0 .5rem; }
+.search-nojs__links { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; list-style: none; margin: 0; padding: 0; font-weight: 600; }
+
+/* Sorting and filtering of table[data-sortable] by assets/js/tables.js. */
+.table-tools { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .75rem; margin: .75rem 0 .25rem; }
+.table-tools__label { font-weight: 600; color: var(--ink-soft); font-size: .92rem; }
+.table-tools__input { font: inherit; font-size: .93rem; color: var(--ink); background: var(--paper); border: 1px solid #98a2b3; border-radius: 6px; padding: .35rem .6rem; width: 18rem; max-width: 100%; }
+.table-tools__input:focus { outline: 3px solid #f59e0b; outline-offset: 1px; }
+.table-tools__count { color: var(--muted); font-size: .88rem; }
+.table-sort { font: inherit; font-weight: inherit; color: inherit; background: none; border: 0; padding: 0; margin: 0; cursor: pointer; text-align: left; display: inline-flex; align-items: center; gap: .3rem; white-space: nowrap; }
+.table-sort:hover { color: var(--brand); }
+.table-sort:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; border-radius: 2px; }
+.table-sort__icon { display: inline-block; width: .7em; height: .9em; opacity: .45; background: no-repeat center / contain url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 14'%3E%3Cpath d='M5 0l4 5H1zM5 14l4-5H1z' fill='%234a5565'/%3E%3C/svg%3E"); }
+th[aria-sort="ascending"] .table-sort__icon { opacity: 1; background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 14'%3E%3Cpath d='M5 0l4 5H1z' fill='%231f4e8c'/%3E%3C/svg%3E"); }
+th[aria-sort="descending"] .table-sort__icon { opacity: 1; background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 14'%3E%3Cpath d='M5 14l4-5H1z' fill='%231f4e8c'/%3E%3C/svg%3E"); }
+th[aria-sort] { color: var(--brand); }
+tr[hidden] { display: none; }
+
+"""#,
+        "theme/assets/js/search.js": #"""
+/* Dossier search: full-text search in the browser over search/index.js (window.DOSSIER_SEARCH),
+ * which is a script rather than JSON so that it loads from file:// too. Latin text is matched by
+ * lowercase words, Chinese (and other CJK) text by character bigrams, a single character by itself.
+ * Every result is built with DOM nodes and textContent: nothing from the index is parsed as HTML. */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("search");
+  if (!root) return;
+  var data = window.DOSSIER_SEARCH;
+  var form = root.querySelector("form");
+  var input = document.getElementById("search-q");
+  var select = document.getElementById("search-type");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var fallback = document.getElementById("search-nojs");
+  var max = parseInt(root.getAttribute("data-max"), 10) || 50;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+  function say(key, values) { return fill(root.getAttribute("data-" + key) || "", values || {}); }
+
+  root.hidden = false;
+  if (!data || !data.entries || !data.types) {
+    form.hidden = true;
+    status.textContent = say("missing");
+    return;
+  }
+  if (fallback) fallback.hidden = true;
+
+  var CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u{20000}-\u{2fa1f}]+/gu;
+  var WORD = /[\p{L}\p{N}]+(?:[._:\-\/][\p{L}\p{N}]+)*/gu;
+
+  // Lowercase copies for matching, made once. When lowercasing changes the length (rare), offsets
+  // into the lowercase text no longer fit the original, and snippets are cut from the lowercase text.
+  var entries = data.entries.map(function (entry, index) {
+    function field(text) {
+      text = text || "";
+      var lower = text.toLowerCase();
+      return { lower: lower, shown: lower.length === text.length ? text : lower };
+    }
+    return {
+      entry: entry, index: index,
+      id: entry.id.toLowerCase(), title: entry.title.toLowerCase(),
+      text: field(entry.text), meta: field(entry.meta),
+      kind: ((data.types[entry.type] || {}).label || "").toLowerCase()
+    };
+  });
+
+  /* The query as groups, each of which must match: a Latin word, or a CJK run with its bigrams. */
+  function parse(query) {
+    var q = query.normalize ? query.normalize("NFKC").toLowerCase() : query.toLowerCase();
+    var groups = [];
+    var seen = {};
+    function add(group) {
+      if (seen[group.phrase]) return;
+      seen[group.phrase] = true;
+      groups.push(group);
+    }
+    var rest = q.replace(CJK_RUN, function (run) {
+      var chars = Array.from(run);
+      var parts = [];
+      if (chars.length === 1) parts.push(run);
+      for (var i = 0; i + 1 < chars.length; i++) {
+        var bigram = chars[i] + chars[i + 1];
+        if (parts.indexOf(bigram) < 0) parts.push(bigram);
+      }
+      add({ phrase: run, parts: parts });
+      return " ";
+    });
+    var words = rest.match(WORD) || [];
+    words.forEach(function (word) { add({ phrase: word, parts: [word] }); });
+    return groups;
+  }
+
+  function count(haystack, needle, cap) {
+    var n = 0, at = haystack.indexOf(needle);
+    while (at >= 0 && n < cap) { n++; at = haystack.indexOf(needle, at + needle.length); }
+    return n;
+  }
+
+  /* 0 when a group does not match; else higher for matches in the id and title, and for whole phrases. */
+  function score(item, groups, whole) {
+    var total = 0;
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g];
+      var inID = item.id.indexOf(group.phrase) >= 0, inTitle = item.title.indexOf(group.phrase) >= 0;
+      var inText = count(item.text.lower, group.phrase, 5) + count(item.meta.lower, group.phrase, 2);
+      var inKind = item.kind.indexOf(group.phrase) >= 0;
+      if (inID || inTitle || inText || inKind) {
+        total += (inID ? 30 : 0) + (inTitle ? 20 : 0) + inText * 2 + (inKind ? 1 : 0);
+        continue;
+      }
+      // A CJK run not found as a whole: every bigram must be there.
+      if (group.parts.length < 2) return 0;
+      for (var p = 0; p < group.parts.length; p++) {
+        var part = group.parts[p];
+        var partTitle = item.title.indexOf(part) >= 0 || item.id.indexOf(part) >= 0 || item.kind.indexOf(part) >= 0;
+        var partText = count(item.text.lower, part, 3) + count(item.meta.lower, part, 1);
+        if (!partTitle && !partText) return 0;
+        total += (partTitle ? 4 : 0) + partText;
+      }
+    }
+    if (item.id === whole) total += 100;
+    return total;
+  }
+
+  /* Where the query occurs in `text`, as merged [start, end) ranges: each group's phrase where the
+   * text holds it, else the group's bigrams. */
+  function ranges(text, groups) {
+    var lower = text.toLowerCase();
+    if (lower.length !== text.length) return [];
+    var found = [];
+    groups.forEach(function (group) {
+      var needles = lower.indexOf(group.phrase) >= 0 ? [group.phrase] : group.parts;
+      needles.forEach(function (needle) {
+        if (!needle) return;
+        var at = lower.indexOf(needle);
+        while (at >= 0) { found.push([at, at + needle.length]); at = lower.indexOf(needle, at + needle.length); }
+      });
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    found.forEach(function (range) {
+      var last = merged[merged.length - 1];
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+      else merged.push(range.slice());
+    });
+    return merged;
+  }
+
+  /* Appends `text` to `parent` as text nodes, with each match in a <mark>. */
+  function appendMarked(parent, text, groups) {
+    var at = 0;
+    ranges(text, groups).forEach(function (range) {
+      if (range[0] > at) parent.appendChild(document.createTextNode(text.slice(at, range[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(range[0], range[1]);
+      parent.appendChild(mark);
+      at = range[1];
+    });
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function firstMatch(lower, groups) {
+    for (var g = 0; g < groups.length; g++) {
+      var at = lower.indexOf(groups[g].phrase);
+      for (var p = 0; at < 0 && p < groups[g].parts.length; p++) at = lower.indexOf(groups[g].parts[p]);
+      if (at >= 0) return at;
+    }
+    return -1;
+  }
+
+  /* About 170 characters around the first match in the page's text, else in its front matter. */
+  function snippet(item, groups) {
+    var field = item.text, at = firstMatch(item.text.lower, groups);
+    if (at < 0) {
+      var metaAt = firstMatch(item.meta.lower, groups);
+      if (metaAt >= 0 || !item.text.lower) { field = item.meta; at = Math.max(metaAt, 0); }
+      else at = 0;
+    }
+    var text = field.shown;
+    var start = Math.max(0, at - 50);
+    if (start > 0) {
+      var space = text.lastIndexOf(" ", start + 12);
+      if (space > start - 12 && space < at) start = space + 1;
+    }
+    var end = Math.min(text.length, start + 170);
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function result(item, groups) {
+    var entry = item.entry;
+    var li = element("li", "search-result");
+    var heading = element("p", "search-result__heading");
+    var link = element("a", "search-result__title");
+    link.href = entry.url;
+    appendMarked(link, entry.title, groups);
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var meta = element("p", "search-result__meta");
+    var type = data.types[entry.type];
+    meta.appendChild(element("span", "search-result__type", type ? type.label : ""));
+    var id = element("span", "search-result__id mono");
+    appendMarked(id, entry.id, groups);
+    meta.appendChild(id);
+    li.appendChild(meta);
+    if (item.text.lower || item.meta.lower) {
+      var text = element("p", "search-result__snippet");
+      appendMarked(text, snippet(item, groups), groups);
+      li.appendChild(text);
+    }
+    return li;
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var typeKey = select ? select.value : "";
+    list.textContent = "";
+    if (!query) {
+      status.textContent = say("prompt", { n: entries.length });
+      return;
+    }
+    var groups = parse(query);
+    var whole = query.toLowerCase();
+    var hits = [];
+    entries.forEach(function (item) {
+      if (typeKey && (data.types[item.entry.type] || {}).key !== typeKey) return;
+      var points = groups.length ? score(item, groups, whole) : 0;
+      if (points > 0) hits.push({ item: item, points: points });
+    });
+    hits.sort(function (a, b) { return b.points - a.points || a.item.index - b.item.index; });
+    if (!hits.length) {
+      status.textContent = say("none", { q: query });
+      return;
+    }
+    var line = hits.length === 1 ? say("one", { q: query }) : say("many", { q: query, n: hits.length });
+    if (hits.length > max) line += " · " + say("more", { shown: max });
+    status.textContent = line;
+    var fragment = document.createDocumentFragment();
+    hits.slice(0, max).forEach(function (hit) { fragment.appendChild(result(hit.item, groups)); });
+    list.appendChild(fragment);
+  }
+
+  /* Keeps ?q= and ?type= in the address, where the browser allows it (not always from file://). */
+  function remember() {
+    try {
+      var params = new URLSearchParams();
+      if (input.value.trim()) params.set("q", input.value.trim());
+      if (select && select.value) params.set("type", select.value);
+      var search = params.toString();
+      history.replaceState(null, "", (search ? "?" + search : location.pathname.split("/").pop()) + location.hash);
+    } catch (error) { /* file:// in some browsers */ }
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(); remember(); }, 120);
+  });
+  if (select) select.addEventListener("change", function () { run(); remember(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run();
+    remember();
+  });
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  if (select && params.get("type")) {
+    select.value = params.get("type");
+    if (select.value !== params.get("type")) select.value = "";
+  }
+  run();
+  if (!input.value) input.focus();
+})();
+
+"""#,
+        "theme/assets/js/tables.js": #"""
+/* Dossier tables: sorting and filtering for every table[data-sortable] (record indexes, the document
+ * register). Progressive enhancement: without this script the tables are complete and readable.
+ *
+ * - Each column heading becomes a button; activating it sorts the rows (again: the other way) and
+ *   sets aria-sort on the heading. A cell sorts by its data-sort attribute when it has one, else by
+ *   its text; ISO dates, numbers and the site's date formats (2026年3月18日, 18 Mar 2026) sort as such.
+ * - A filter field with a label goes above the table; rows that do not contain every word typed are
+ *   hidden, and a status line says how many are shown.
+ * Words come from the table's data-filter-label, data-filter-placeholder and data-filter-count
+ * attributes, which templates fill from the theme's strings; a table without them gets the
+ * built-in words of the page's language (FALLBACK). */
+(function () {
+  "use strict";
+
+  var MONTHS = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+  var lang = document.documentElement.lang || undefined;
+  var FALLBACK = {
+    "en": { label: "Filter", placeholder: "Type to filter rows", count: "{shown} of {total} rows" },
+    "zh-CN": { label: "筛选", placeholder: "输入关键字筛选", count: "显示 {shown} / {total} 行" }
+  };
+  var words = FALLBACK[lang] || FALLBACK[String(lang).split("-")[0]] || FALLBACK.en;
+  var collator = window.Intl ? new Intl.Collator(lang, { numeric: true, sensitivity: "base" }) : null;
+
+  function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
+
+  /* A comparable key: [0, number] for numbers and dates, [1, text] for anything else. */
+  function key(cell) {
+    if (!cell) return [2, ""];
+    var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+    var text = raw.replace(/\s+/g, " ").trim();
+    if (text === "") return [2, ""];
+    var m = text.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/);
+    if (m) return [0, Number(m[1] + m[2] + m[3] + (m[4] || "00") + (m[5] || "00"))];
+    m = text.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s+(\d{2}):(\d{2}))?/);
+    if (m) return [0, Number(m[1] + pad(m[2], 2) + pad(m[3], 2) + (m[4] || "00") + (m[5] || "00"))];
+    m = text.match(/^(\d{1,2}) ([A-Za-z]{3}) (\d{4})(?:\s+(\d{2}):(\d{2}))?/);
+    if (m && MONTHS[m[2].toLowerCase()]) {
+      return [0, Number(m[3] + pad(MONTHS[m[2].toLowerCase()], 2) + pad(m[1], 2) + (m[4] || "00") + (m[5] || "00"))];
+    }
+    if (/^-?\d+(?:\.\d+)?$/.test(text)) return [0, Number(text)];
+    return [1, text];
+  }
+
+  function compare(a, b) {
+    if (a[0] !== b[0]) return a[0] - b[0];
+    if (a[0] === 0) return a[1] - b[1];
+    return collator ? collator.compare(a[1], b[1]) : (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? String(values[name]) : whole; });
+  }
+
+  var counter = 0;
+
+  function enhance(table) {
+    var head = table.tHead;
+    var body = table.tBodies[0];
+    if (!head || !body || table.getAttribute("data-enhanced") === "true") return;
+    table.setAttribute("data-enhanced", "true");
+    counter += 1;
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.forEach(function (row, index) { row.setAttribute("data-order", String(index)); });
+    var headers = Array.prototype.slice.call(head.rows[0] ? head.rows[0].cells : []);
+
+    // Sorting: a button in each heading cell.
+    headers.forEach(function (th, column) {
+      if (th.hasAttribute("data-nosort")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "table-sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      var icon = document.createElement("span");
+      icon.className = "table-sort__icon";
+      icon.setAttribute("aria-hidden", "true");
+      button.appendChild(icon);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var keyed = Array.prototype.slice.call(body.rows).map(function (row) {
+          return { row: row, key: key(row.cells[column]), order: Number(row.getAttribute("data-order")) };
+        });
+        keyed.sort(function (a, b) {
+          var c = compare(a.key, b.key);
+          if (!ascending) c = -c;
+          return c || a.order - b.order;
+        });
+        var fragment = document.createDocumentFragment();
+        keyed.forEach(function (item) { fragment.appendChild(item.row); });
+        body.appendChild(fragment);
+      });
+    });
+
+    // Filtering: a labelled search field above the table (above its scrolling wrapper, if any).
+    if (table.hasAttribute("data-nofilter")) return;
+    var label = table.getAttribute("data-filter-label") || words.label;
+    var anchor = table.parentNode && table.parentNode.classList && table.parentNode.classList.contains("table-wrap") ? table.parentNode : table;
+    var tools = document.createElement("div");
+    tools.className = "table-tools";
+    var id = "table-filter-" + counter;
+    var labelNode = document.createElement("label");
+    labelNode.className = "table-tools__label";
+    labelNode.htmlFor = id;
+    labelNode.textContent = label;
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = id;
+    input.className = "table-tools__input";
+    input.autocomplete = "off";
+    input.placeholder = table.getAttribute("data-filter-placeholder") || words.placeholder;
+    var status = document.createElement("span");
+    status.className = "table-tools__count";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    var countText = table.getAttribute("data-filter-count") || words.count;
+    tools.appendChild(labelNode);
+    tools.appendChild(input);
+    tools.appendChild(status);
+    anchor.parentNode.insertBefore(tools, anchor);
+
+    var texts = rows.map(function (row) { return row.textContent.replace(/\s+/g, " ").toLowerCase(); });
+    function apply() {
+      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row, index) {
+        var match = terms.every(function (term) { return texts[index].indexOf(term) >= 0; });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = terms.length ? fill(countText, { shown: shown, total: rows.length }) : "";
+    }
+    input.addEventListener("input", apply);
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhance);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+"""#,
+        "theme/assets/print.css": #"""
+/* Print pages (print/manual.html, print/procedures.html): linked only from them, after style.css.
+   On screen the book reads as a column of sheets; on paper it is paged for A4 with a cover, a table of
+   contents, a running header and page numbers.
+
+   Two print engines read this file:
+   - WeasyPrint (and other paged-media engines) honour string-set/string(), target-counter() and
+     leader(): the running header names the current chapter's document number and version, and the
+     contents list page numbers. It is left out (first-except) on the page where a chapter starts,
+     since the chapter's own header block stands there.
+   - Chromium ignores those (the declarations drop out as invalid) but draws the margin boxes with
+     counter(page)/counter(pages); each chapter starts on a new page with its own header block, so
+     every chapter's first page carries its document number and version there. */
+
+@page {
+  size: A4;
+  margin: 20mm 18mm 18mm 18mm;
+  @top-left {
+    content: string(print-book, first-except);
+    font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif;
+    font-size: 8pt;
+    color: #4a5565;
+    vertical-align: bottom;
+    padding-bottom: 3mm;
+  }
+  @top-right {
+    content: string(print-chapter, first-except);
+    font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif;
+    font-size: 8pt;
+    color: #4a5565;
+    vertical-align: bottom;
+    padding-bottom: 3mm;
+  }
+  @bottom-center {
+    content: counter(page) " / " counter(pages);
+    font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif;
+    font-size: 8pt;
+    color: #4a5565;
+  }
+}
+
+/* The cover has no header and no page number. */
+@page :first {
+  @top-left { content: none; }
+  @top-right { content: none; }
+  @bottom-center { content: none; }
+}
+
+.print-cover { string-set: print-book attr(data-book); }
+.print-chapter__header { string-set: print-book attr(data-book), print-chapter attr(data-running); }
+
+.print-visually-hidden {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+
+/* Toolbar: screen only. */
+.print-toolbar {
+  display: flex; flex-wrap: wrap; align-items: baseline; gap: .5rem 1.5rem;
+  max-width: 210mm; margin: 0 auto 1.25rem;
+}
+.print-toolbar__back { font-weight: 600; }
+.print-toolbar__hint { margin: 0; color: var(--muted, #667085); font-size: .9rem; flex: 1 1 20rem; }
+
+/* The book. */
+.print-book { max-width: 210mm; margin: 0 auto; }
+.print-cover, .print-toc, .print-chapter {
+  background: var(--paper, #fff); border: 1px solid var(--line, #dfe3ea); border-radius: var(--radius, 8px);
+  box-shadow: 0 1px 4px rgba(16, 24, 40, .08); padding: 2rem 2.25rem; margin: 0 0 1.5rem;
+}
+
+.print-cover { display: flex; flex-direction: column; min-height: 34rem; border-top: 6px solid var(--brand, #1f4e8c); }
+.print-cover__org { margin: 3rem 0 0; font-size: 1.15rem; font-weight: 600; color: var(--ink-soft, #4a5565); letter-spacing: .04em; }
+.print-cover__title { font-size: 2.4rem; line-height: 1.25; margin: .75rem 0 2.5rem; color: var(--brand, #1f4e8c); }
+.print-cover__meta { margin: auto 0 0; display: grid; gap: .6rem; max-width: 36rem; border-top: 1px solid var(--line, #dfe3ea); padding-top: 1.25rem; }
+.print-cover__meta > div { display: grid; grid-template-columns: 10rem minmax(0, 1fr); gap: 1rem; }
+.print-cover__meta dt { color: var(--muted, #667085); }
+.print-cover__meta dd { margin: 0; }
+.print-cover__certs { list-style: none; margin: 0; padding: 0; }
+.print-cover__note { margin: 1.5rem 0 0; font-size: .85rem; color: var(--muted, #667085); }
+
+.print-toc h2 { margin-top: 0; }
+.print-toc__list { margin: 0; padding-left: 1.75rem; }
+.print-toc__list li { padding: .3rem 0; border-bottom: 1px dotted var(--line, #dfe3ea); }
+.print-toc__list li:last-child { border-bottom: 0; }
+.print-toc__list a { color: var(--ink, #1c2430); display: block; }
+.print-toc__id { color: var(--brand, #1f4e8c); margin-right: .35rem; }
+.print-toc__version { color: var(--muted, #667085); font-size: .85rem; margin-left: .35rem; white-space: nowrap; }
+/* Page numbers in the contents, for engines that resolve target-counter() (WeasyPrint). */
+.print-toc__list a::after { content: leader(dotted) target-counter(attr(href url), page); color: var(--ink-soft, #4a5565); }
+
+.print-chapter__running {
+  display: flex; justify-content: space-between; flex-wrap: wrap; gap: .25rem 1rem;
+  margin: 0 0 1rem; padding-bottom: .35rem; border-bottom: 2px solid var(--brand, #1f4e8c);
+  font-size: .8rem; color: var(--ink-soft, #4a5565);
+}
+.print-chapter__title { font-size: 1.5rem; margin: 0 0 .75rem; }
+.print-chapter__id { color: var(--brand, #1f4e8c); margin-right: .35rem; }
+.print-chapter__stamp { margin: 0 0 .75rem; }
+.print-control { margin: 0 0 1.5rem; }
+.print-control table { font-size: .85rem; border: 1px solid var(--line, #dfe3ea); }
+.print-control th, .print-control td { border: 1px solid var(--line, #dfe3ea); padding: .35rem .55rem; }
+.print-control thead th { white-space: normal; }
+.print-chapter__body { min-width: 0; }
+.print-chapter__body table { border: 1px solid var(--line, #dfe3ea); }
+.print-history h3 { font-size: 1rem; margin-top: 2rem; }
+.print-history__date { white-space: nowrap; }
+.print-chapter__online { font-size: .85rem; margin: 1.25rem 0 0; }
+
+@media (max-width: 600px) {
+  .print-cover, .print-toc, .print-chapter { padding: 1.25rem 1rem; }
+  .print-cover { min-height: 0; }
+  .print-cover__title { font-size: 1.8rem; }
+  .print-cover__meta > div { grid-template-columns: 1fr; gap: 0; }
+}
+
+@media print {
+  html { font-size: 10.5pt; }
+  body { background: #fff; line-height: 1.55; }
+  .page { max-width: none; margin: 0; padding: 0; }
+  .print-toolbar, .print-chapter__online { display: none; }
+  .print-book { max-width: none; }
+  .print-cover, .print-toc, .print-chapter { border: 0; border-radius: 0; box-shadow: none; padding: 0; margin: 0; }
+  a { color: inherit; }
+
+  /* Cover on the first sheet, contents from the second, each chapter from a new page. */
+  .print-cover { height: 250mm; min-height: 0; break-after: page; border-top: 0; }
+  .print-cover__org { margin-top: 35mm; font-size: 14pt; }
+  .print-cover__title { font-size: 28pt; }
+  .print-chapter { break-before: page; }
+  .print-toc__list li { border-bottom: 0; }
+
+  .print-chapter__running { font-size: 8pt; }
+  .print-chapter__title { font-size: 16pt; }
+  .prose h2 { font-size: 13.5pt; }
+  .prose h3 { font-size: 12pt; }
+  .prose h4, .prose h5, .prose h6 { font-size: 10.5pt; }
+  h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }
+  p, li { orphans: 3; widows: 3; }
+  tr, img, pre, blockquote, .print-control { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 9pt; }
+  thead th { background: #eef1f5; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .prose pre { white-space: pre-wrap; background: #f2f4f7; color: var(--ink, #1c2430); border: 1px solid var(--line, #dfe3ea); }
+  .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+
+"""#,
+        "theme/strings/audits.yml": #"""
+# Audit pages (audits/index.html)
+auditTitle: { en: Audits and nonconformities, zh-CN: 审核与不符合项 }
+auditOnThisPage: { en: On this page, zh-CN: 本页内容 }
+auditSummary: { en: Nonconformities at a glance, zh-CN: 不符合项概况 }
+auditProgramme: { en: Audit programme, zh-CN: 审核方案 }
+auditInternal: { en: Internal audits, zh-CN: 内部审核 }
+auditExternal: { en: External audits, zh-CN: 外部审核 }
+auditTracker: { en: Nonconformity tracker, zh-CN: 不符合项跟踪 }
+auditOpen: { en: Open, zh-CN: 未关闭 }
+auditOverdue: { en: Overdue, zh-CN: 已逾期 }
+auditMajorOpen: { en: Major open, zh-CN: 严重未关闭 }
+auditClosedThisYear: { en: "Closed in {year}", zh-CN: "{year}年已关闭" }
+auditCycle: { en: Internal audit cycle, zh-CN: 内审周期 }
+auditEvery: { en: "every {interval}", zh-CN: "每{interval}一次" }
+auditInterval.days: { en: "{n} days", zh-CN: "{n}天" }
+auditInterval.weeks: { en: "{n} weeks", zh-CN: "{n}周" }
+auditInterval.months: { en: "{n} months", zh-CN: "{n}个月" }
+auditInterval.years: { en: "{n} years", zh-CN: "{n}年" }
+auditLastInternal: { en: "last:", zh-CN: 最近一次： }
+auditNextDue: { en: "next due by", zh-CN: 下次应不晚于 }
+auditNoInternal: { en: No internal audit on record., zh-CN: 尚无内部审核记录。 }
+auditNoProgramme: { en: "No audit programme on record (a record of type internal-audit-programme, or a plan of that kind).", zh-CN: 尚无审核方案（internal-audit-programme 类型的记录，或该类别的策划文件）。 }
+auditProgrammeRecord: { en: Programme, zh-CN: 方案 }
+auditPeriod: { en: Period, zh-CN: 期间 }
+auditDate: { en: Date, zh-CN: 日期 }
+auditOwner: { en: Owner, zh-CN: 负责人 }
+auditResult: { en: Result, zh-CN: 结果 }
+auditAuditors: { en: Auditors, zh-CN: 审核员 }
+auditScope: { en: Scope, zh-CN: 审核范围 }
+auditClauseCount: { en: "{n} clauses", zh-CN: "{n} 个条款" }
+auditProcesses: { en: Processes audited, zh-CN: 受审过程 }
+auditRaised: { en: Nonconformities raised, zh-CN: 开具的不符合项 }
+auditNoneRaised: { en: None, zh-CN: 无 }
+auditListSeparator: { en: ", ", zh-CN: "、" }
+auditStatusOpen: { en: open, zh-CN: 未关闭 }
+auditNoExternal: { en: "No external audit on record and no certification in dossier.yml.", zh-CN: 尚无外部审核记录，dossier.yml 中也未登记认证证书。 }
+auditNoCertificate: { en: "Not listed under certifications: in dossier.yml.", zh-CN: "未在 dossier.yml 的 certifications: 中登记证书。" }
+auditExternalAudit: { en: External audit, zh-CN: 外部审核 }
+auditCertBody: { en: Certification body, zh-CN: 认证机构 }
+auditCertNumber: { en: Certificate, zh-CN: 证书编号 }
+auditCertIssued: { en: Issued, zh-CN: 发证日期 }
+auditCertExpires: { en: Expires, zh-CN: 有效期至 }
+auditNextSurveillance: { en: Next surveillance due, zh-CN: 下次监督审核截止 }
+auditNoSurveillanceLeft: { en: "None before expiry: recertification next", zh-CN: 到期前已无监督审核，下一步为再认证 }
+auditRecertWindow: { en: Recertification application, zh-CN: 再认证申请期 }
+auditFromTo: { en: "{from} to {to}", zh-CN: "{from}至{to}" }
+auditInDays: { en: "in {n} days", zh-CN: "还有 {n} 天" }
+auditDaysAgo: { en: "{n} days ago", zh-CN: "已过 {n} 天" }
+auditToday: { en: today, zh-CN: 今天 }
+auditCertificateIssued: { en: Certificate issued, zh-CN: 发证 }
+auditSurveillanceDue: { en: "Surveillance audit {n} due", zh-CN: "第{n}次监督审核截止" }
+auditNotOnRecord: { en: "Not on record: contact the certification body.", zh-CN: 无审核记录：请立即联系认证机构。 }
+auditRecertApplication: { en: Recertification application window opens, zh-CN: 再认证申请期开始 }
+auditApplyBy: { en: "Apply by {date} at the latest.", zh-CN: "最迟于{date}前提交申请。" }
+auditCertificateExpires: { en: Certificate expires, zh-CN: 证书到期 }
+auditAgeing: { en: Ageing of open nonconformities, zh-CN: 未关闭不符合项账龄 }
+auditAgeDays: { en: Age (days), zh-CN: 天数 }
+auditOpenCount: { en: Open, zh-CN: 未关闭 }
+auditShare: { en: Share, zh-CN: 占比 }
+auditAgeRange: { en: "{low}–{high} days", zh-CN: "{low}—{high} 天" }
+auditAgeOver: { en: "over {n} days", zh-CN: "{n} 天以上" }
+auditNoOpen: { en: No open nonconformities., zh-CN: 当前没有未关闭的不符合项。 }
+auditAllNonconformities: { en: "All nonconformities (open first)", zh-CN: 全部不符合项（未关闭的在前） }
+auditNc: { en: Nonconformity, zh-CN: 不符合项 }
+auditFoundOn: { en: Found on, zh-CN: 发现日期 }
+auditSource: { en: Source, zh-CN: 来源 }
+auditClause: { en: Clause, zh-CN: 条款 }
+auditSeverity: { en: Severity, zh-CN: 严重程度 }
+auditDue: { en: Due, zh-CN: 完成期限 }
+auditStatus: { en: Status, zh-CN: 状态 }
+auditOverdueColumn: { en: Overdue, zh-CN: 逾期 }
+auditOverdueBy: { en: "{n} days overdue", zh-CN: "逾期 {n} 天" }
+auditClosedLate: { en: closed after due date, zh-CN: 超期后关闭 }
+auditVerification: { en: Verification, zh-CN: 有效性验证 }
+auditNotVerified: { en: not verified, zh-CN: 未验证 }
+auditSelfVerified: { en: "{by} (its own owner)", zh-CN: "{by}（负责人自行验证）" }
+auditNoNonconformities: { en: No nonconformities on record., zh-CN: 尚无不符合项记录。 }
+
+"""#,
+        "theme/strings/calendar.yml": #"""
+# Calendar (calendar/index.html, calendar/calendar.ics) and the agenda the dashboard shares.
+calendarIntro: { en: "Everything the management system owes as of {date}: recurring activities, document reviews, nonconformity due dates and the certification cycle.", zh-CN: "截至{date}，管理体系需要按期完成的全部事项：定期活动、文件评审、不符合项整改期限以及认证审核。" }
+calendarDownload: { en: Download calendar.ics, zh-CN: 下载 calendar.ics }
+calendarDownloadHint: { en: "Import it into Outlook, Google Calendar, Apple Calendar or any iCalendar app; every item is an all-day event.", zh-CN: "可导入 Outlook、Google 日历、苹果日历等任何支持 iCalendar 的应用，每个事项为一个全天事件。" }
+calendarSummary: { en: Summary, zh-CN: 概览 }
+calendarOverdue: { en: Overdue, zh-CN: 已逾期 }
+calendarDueSoon: { en: Due within 30 days, zh-CN: 30 天内到期 }
+calendarUpcoming: { en: Upcoming, zh-CN: 计划中 }
+calendarNoOverdue: { en: Nothing is overdue., zh-CN: 没有逾期事项。 }
+calendarNextMonths: { en: Next 12 months, zh-CN: 未来 12 个月 }
+calendarNothingDue: { en: Nothing falls due in the next 12 months., zh-CN: 未来 12 个月没有到期事项。 }
+calendarLater: { en: After 12 months, zh-CN: 12 个月以后 }
+calendarMonthFormat: { en: "{month} {year}", zh-CN: "{year}年{month}" }
+calendarMonth1: { en: January, zh-CN: 1月 }
+calendarMonth2: { en: February, zh-CN: 2月 }
+calendarMonth3: { en: March, zh-CN: 3月 }
+calendarMonth4: { en: April, zh-CN: 4月 }
+calendarMonth5: { en: May, zh-CN: 5月 }
+calendarMonth6: { en: June, zh-CN: 6月 }
+calendarMonth7: { en: July, zh-CN: 7月 }
+calendarMonth8: { en: August, zh-CN: 8月 }
+calendarMonth9: { en: September, zh-CN: 9月 }
+calendarMonth10: { en: October, zh-CN: 10月 }
+calendarMonth11: { en: November, zh-CN: 11月 }
+calendarMonth12: { en: December, zh-CN: 12月 }
+calendarToday: { en: due today, zh-CN: 今天到期 }
+calendarInDay: { en: in 1 day, zh-CN: 1 天后到期 }
+calendarInDays: { en: "in {n} days", zh-CN: "{n} 天后到期" }
+calendarOverdueDay: { en: 1 day overdue, zh-CN: 逾期 1 天 }
+calendarOverdueDays: { en: "{n} days overdue", zh-CN: "逾期 {n} 天" }
+calendarWindowOpen: { en: "window open until {date}", zh-CN: "申请窗口开放至{date}" }
+calendarLastRecord: { en: Last record, zh-CN: 上次记录 }
+calendarNoRecord: { en: No record yet, zh-CN: 尚无记录 }
+calendarApproved: { en: Approved, zh-CN: 批准于 }
+calendarFoundBy: { en: Found by, zh-CN: 发现来源 }
+calendarFoundOn: { en: Found on, zh-CN: 发现于 }
+calendarCertificate: { en: Certificate, zh-CN: 证书 }
+calendarSurveillanceNumber: { en: "Surveillance audit {n}", zh-CN: "第 {n} 次监督审核" }
+calendarApplyBy: { en: "apply between {from} and {until}", zh-CN: "应在{from}至{until}之间提交申请" }
+calendarName: { en: "{name} · Calendar", zh-CN: "{name} · 日历" }
+agenda.kind.schedule: { en: Recurring activity, zh-CN: 定期活动 }
+agenda.kind.document-review: { en: Document review, zh-CN: 文件评审 }
+agenda.kind.nonconformity: { en: Nonconformity due, zh-CN: 不符合项整改期限 }
+agenda.kind.surveillance: { en: Surveillance audit, zh-CN: 监督审核 }
+agenda.kind.recertification: { en: Recertification application, zh-CN: 再认证申请 }
+agenda.kind.certificate-expiry: { en: Certificate expires, zh-CN: 证书到期 }
+agenda.state.overdue: { en: Overdue, zh-CN: 已逾期 }
+agenda.state.due-soon: { en: Due within 30 days, zh-CN: 30 天内到期 }
+agenda.state.upcoming: { en: Upcoming, zh-CN: 计划中 }
+calendarSummaryFormat: { en: "{kind}: {title}", zh-CN: "{kind}：{title}" }
+calendarStateLine: { en: "{state} (as of {date})", zh-CN: "{state}（基准日 {date}）" }
+calendarOpensInDay: { en: opens tomorrow, zh-CN: 明天开放申请 }
+calendarOpensInDays: { en: "opens in {n} days", zh-CN: "{n} 天后开放申请" }
+
+"""#,
+        "theme/strings/clauses.yml": #"""
+# Interface strings of the clause pages (clauses/). `{name}` placeholders are filled in by the page builder.
+clauseIndexTitle: { en: "Clause coverage", zh-CN: "条款覆盖情况" }
+clauseIndexIntro: { en: "How well the documents and records answer each clause of the standards that apply, as of {date}.", zh-CN: "截至{date}，各适用标准的每个条款由哪些文件和记录回应、是否满足要求。" }
+clauseNoStandards: { en: "No standard applies yet: list the checklists that apply under standards: in dossier.yml.", zh-CN: "尚未配置适用标准：请在 dossier.yml 的 standards 中列出适用的条款检查表。" }
+clauseCount: { en: "{n} clauses", zh-CN: "共 {n} 个条款" }
+clauseReadiness: { en: "Readiness", zh-CN: "就绪度" }
+clauseCoveredOf: { en: "{covered} of {applicable} applicable clauses covered", zh-CN: "{applicable} 个适用条款中已覆盖 {covered} 个" }
+clauseNeedsAttention: { en: "Needs attention", zh-CN: "待处理条款" }
+clauseAndMore: { en: "and {n} more in the matrix", zh-CN: "另有 {n} 个，见覆盖矩阵" }
+clauseAllCovered: { en: "Every applicable clause is covered.", zh-CN: "所有适用条款均已覆盖。" }
+clauseOpenMatrix: { en: "Open the coverage matrix", zh-CN: "查看覆盖矩阵" }
+clauseScore: { en: "Score", zh-CN: "得分" }
+clauseLevels: { en: "Levels", zh-CN: "等级" }
+clauseNotPassed: { en: "Below the pass mark", zh-CN: "未达标" }
+clausePointsEarned: { en: "{earned} of {applicable} points", zh-CN: "适用分值 {applicable} 分，得 {earned} 分" }
+clausePoints: { en: "Points", zh-CN: "分值" }
+clausePointsValue: { en: "{points} points", zh-CN: "{points} 分" }
+clauseEarned: { en: "earned", zh-CN: "已得分" }
+clauseNotEarned: { en: "not earned", zh-CN: "未得分" }
+clauseNotScored: { en: "not scored", zh-CN: "不计分" }
+clauseStatusAll: { en: "All", zh-CN: "全部" }
+clauseStatusCovered: { en: "Covered", zh-CN: "已覆盖" }
+clauseStatusPartial: { en: "Partial", zh-CN: "部分覆盖" }
+clauseStatusMissing: { en: "Missing", zh-CN: "缺失" }
+clauseStatusExcluded: { en: "Excluded", zh-CN: "不适用" }
+clauseFilterByStatus: { en: "Show", zh-CN: "筛选" }
+clauseMatrixCaption: { en: "Coverage of each clause, grouped by section", zh-CN: "各条款覆盖情况（按章节分组）" }
+clauseColClause: { en: "Clause", zh-CN: "条款" }
+clauseColTitle: { en: "Title", zh-CN: "名称" }
+clauseColStatus: { en: "Status", zh-CN: "状态" }
+clauseColDocuments: { en: "Documents", zh-CN: "回应文件" }
+clauseColEvidence: { en: "Evidence", zh-CN: "证据记录" }
+clauseLatest: { en: "latest", zh-CN: "最近" }
+clauseGroupCovered: { en: "{covered}/{applicable} covered", zh-CN: "已覆盖 {covered}/{applicable}" }
+clauseMoreDocuments: { en: "and {n} more", zh-CN: "另有 {n} 份" }
+clauseReviewOverdueShort: { en: "review overdue", zh-CN: "评审逾期" }
+clauseReviewOverdueSince: { en: "review overdue since {date}", zh-CN: "应于{date}评审，已逾期" }
+clauseWhyPartial: { en: "Why it is only partly covered", zh-CN: "为何仅部分覆盖" }
+clauseWhyMissing: { en: "Why it is missing", zh-CN: "为何缺失" }
+clauseCoveredNote: { en: "Every expectation of this clause is met as of {date}.", zh-CN: "截至{date}，本条款的各项要求均已满足。" }
+clauseExcludedTitle: { en: "Declared not applicable", zh-CN: "已声明不适用" }
+clauseReason: { en: "Reason", zh-CN: "理由" }
+clauseExcludedVia: { en: "Excluded with its parent clause {clause} in dossier.yml.", zh-CN: "随上级条款 {clause} 在 dossier.yml 中一并声明不适用。" }
+clauseGuidance: { en: "What an auditor looks for", zh-CN: "审核要点" }
+clauseExpects: { en: "What it expects", zh-CN: "应具备的证据" }
+clauseExpectedDocuments: { en: "Documents", zh-CN: "文件" }
+clauseExpectedRecords: { en: "Records", zh-CN: "记录" }
+clauseAnyClaimingDocument: { en: "Any approved, current document that lists this clause in its clauses", zh-CN: "在 clauses 中列出本条款的任一已批准现行文件" }
+clauseNoRecordsExpected: { en: "No dated records expected", zh-CN: "无需定期记录" }
+clauseFiledAs: { en: "filed as:", zh-CN: "记录类型：" }
+clauseNoTypeServes: { en: "no record type serves it yet", zh-CN: "尚无对应的记录类型" }
+clauseWindow: { en: "Window", zh-CN: "时间范围" }
+clauseWindowValue: { en: "within the last {window}", zh-CN: "近{window}内" }
+clauseRecommended: { en: "Also useful", zh-CN: "建议同时具备" }
+clauseAnsweringDocuments: { en: "Answering documents", zh-CN: "回应本条款的文件" }
+clauseNoDocuments: { en: "No approved, current document answers this clause.", zh-CN: "尚无经批准的现行文件回应本条款。" }
+clausePendingDocuments: { en: "Pending: not approved or past review", zh-CN: "待生效的文件（未批准或评审逾期）" }
+clauseEvidenceHeading: { en: "Evidence from the last {window}", zh-CN: "近{window}内的证据记录" }
+clauseNoEvidence: { en: "No record dated within the window.", zh-CN: "时间范围内没有记录。" }
+clauseNoEvidenceExpected: { en: "This clause expects no dated records, and none lists it.", zh-CN: "本条款无需定期记录，也没有记录列出本条款。" }
+clauseLatestOutside: { en: "Latest record, outside the window:", zh-CN: "最近一条记录（已超出时间范围）：" }
+clauseShowingNewest: { en: "Showing the newest {shown} of {total}.", zh-CN: "显示最新的 {shown} 条，共 {total} 条。" }
+clausePagerLabel: { en: "Clauses", zh-CN: "条款导航" }
+clauseBackToMatrix: { en: "Coverage matrix", zh-CN: "覆盖矩阵" }
+clausePreviousClause: { en: "Previous clause", zh-CN: "上一条款" }
+clauseNextClause: { en: "Next clause", zh-CN: "下一条款" }
+clauseWindowDay: { en: "{n} day", zh-CN: "{n}天" }
+clauseWindowDays: { en: "{n} days", zh-CN: "{n}天" }
+clauseWindowWeek: { en: "{n} week", zh-CN: "{n}周" }
+clauseWindowWeeks: { en: "{n} weeks", zh-CN: "{n}周" }
+clauseWindowMonth: { en: "{n} month", zh-CN: "{n}个月" }
+clauseWindowMonths: { en: "{n} months", zh-CN: "{n}个月" }
+clauseWindowYear: { en: "{n} year", zh-CN: "{n}年" }
+clauseWindowYears: { en: "{n} years", zh-CN: "{n}年" }
+clauseListSeparator: { en: ", ", zh-CN: "、" }
+clauseListOr: { en: " or ", zh-CN: "或" }
+# One sentence per kind of unmet expectation (CoverageGap).
+clauseGapNoDocument: { en: "No approved, current document of kind {kinds}, and no approved document lists this clause.", zh-CN: "没有类别为{kinds}的已批准现行文件，也没有已批准的文件列出本条款。" }
+clauseGapNoClaimingDocument: { en: "No approved, current document lists this clause in its clauses.", zh-CN: "没有已批准的现行文件在 clauses 中列出本条款。" }
+clauseGapOnlyDraft: { en: "Only documents that are not yet approved answer it: {documents}.", zh-CN: "回应本条款的文件尚未批准：{documents}。" }
+clauseGapReviewOverdue: { en: "The document that answers it is past its review date: {documents}.", zh-CN: "回应本条款的文件已超过评审期限：{documents}。" }
+clauseGapReviewOverdueMany: { en: "The documents that answer it are past their review dates: {documents}.", zh-CN: "回应本条款的文件均已超过评审期限：{documents}。" }
+clauseReviewDue: { en: "{document} (review due {date})", zh-CN: "{document}（应于{date}评审）" }
+clauseGapNoRecord: { en: "No record of {types} dated within the last {window}.", zh-CN: "近{window}内没有{types}记录。" }
+clauseGapNoRecordType: { en: "No record type evidences {expected}, and no record from the last {window} lists this clause.", zh-CN: "没有记录类型对应{expected}，近{window}内也没有记录列出本条款。" }
+clauseGapStaleRecord: { en: "The latest record, {record} of {date}, is older than {window}.", zh-CN: "最近一条记录 {record}（{date}）已超过{window}。" }
+clauseGapNothingClaims: { en: "No approved document, and no record from the last {window}, lists this clause in its clauses.", zh-CN: "没有已批准的文件或近{window}内的记录在 clauses 中列出本条款。" }
 
 """#,
         "theme/strings/common.yml": #"""
@@ -1986,14 +3219,578 @@ audits: { en: Audits, zh-CN: 审核 }
 kpis: { en: KPIs, zh-CN: 绩效指标 }
 calendar: { en: Calendar, zh-CN: 日历 }
 search: { en: Search, zh-CN: 搜索 }
+printVersion: { en: Print version, zh-CN: 打印版 }
+printManual: { en: Print the manual, zh-CN: 打印服务管理手册 }
+printProcedures: { en: Print the procedures, zh-CN: 打印程序文件汇编 }
+
+"""#,
+        "theme/strings/dashboard.yml": #"""
+# Dashboard (index.html)
+readiness: { en: Readiness per standard, zh-CN: 各标准符合性 }
+auditReady: { en: audit-ready, zh-CN: 可迎审 }
+score.none: { en: below the pass mark, zh-CN: 未达标 }
+openNonconformities: { en: Nonconformities, zh-CN: 不符合项 }
+ncOpen: { en: open, zh-CN: 未关闭 }
+ncOverdue: { en: overdue, zh-CN: 已逾期 }
+ncMajor: { en: major open, zh-CN: 严重未关闭 }
+ncDue: { en: due, zh-CN: 期限 }
+ncNone: { en: No open nonconformities., zh-CN: 当前没有未关闭的不符合项。 }
+findings: { en: Check results, zh-CN: 检查结果 }
+findingsClean: { en: No findings, zh-CN: 无问题 }
+errors: { en: errors, zh-CN: 个错误 }
+warnings: { en: warnings, zh-CN: 个提醒 }
+timeline.issued: { en: Issued, zh-CN: 发证 }
+timeline.surveillance: { en: Surveillance, zh-CN: 监督审核 }
+timeline.due: { en: due, zh-CN: 应于 }
+timeline.expires: { en: Expires, zh-CN: 到期 }
+dueActivities: { en: Due and overdue activities, zh-CN: 到期与逾期事项 }
+noDueActivities: { en: Nothing is overdue or due within 30 days., zh-CN: 30 天内没有到期或逾期事项。 }
+headlineKPIs: { en: Headline KPIs, zh-CN: 关键绩效指标 }
+
+"""#,
+        "theme/strings/kpis.yml": #"""
+# KPI pages (kpis/index.html)
+kpiTitle: { en: Service KPIs, zh-CN: 服务绩效指标 }
+kpiWindow: { en: "Last 12 months: {start} to {end}, against the targets set in dossier.yml.", zh-CN: "统计期间：近12个月（{start}至{end}），对照 dossier.yml 中设定的目标。" }
+kpiNoTargets: { en: "No KPI targets are set: add them under targets: in dossier.yml to judge these figures.", zh-CN: "尚未设定绩效目标：请在 dossier.yml 的 targets: 中设定后再判断以下数据是否达标。" }
+kpiHeadlines: { en: Headline figures, zh-CN: 关键数据 }
+kpiIncidentTitle: { en: Incident resolution time, zh-CN: 事件解决时间 }
+kpiAcknowledgeTitle: { en: Complaint acknowledgement time, zh-CN: 投诉受理确认时间 }
+kpiCloseTitle: { en: Complaint closing time, zh-CN: 投诉处理完结时间 }
+kpiSatisfactionTitle: { en: Customer satisfaction, zh-CN: 顾客满意度 }
+kpiIncidentIntro: { en: "Hours from opening to resolution of each incident, counted in the month it was resolved. The target applies to the 90th percentile: nine incidents in ten must be resolved within it.", zh-CN: 每起事件从发生到解决的小时数，计入解决当月。目标针对90%分位值：每10起事件中至少9起须在目标时间内解决。 }
+kpiAcknowledgeIntro: { en: "Hours from receipt of each complaint to the confirmation sent to the complainant, counted in the month of the acknowledgement. Every complaint must be acknowledged within the target.", zh-CN: 每起投诉从受理到向投诉人确认受理的小时数，计入确认当月。每起投诉都须在目标时间内确认。 }
+kpiCloseIntro: { en: "Days from receipt to closure of each complaint, counted in the month it was closed. Every complaint must be closed within the target.", zh-CN: 每起投诉从受理到关闭的天数，计入关闭当月。每起投诉都须在目标天数内关闭。 }
+kpiSatisfactionIntro: { en: "The overall score (1 to 5) of each customer satisfaction survey. Every survey must reach the target.", zh-CN: 每次顾客满意度调查的总体得分（1—5分），每次调查都须达到目标。 }
+kpiStatP90: { en: 90th percentile, zh-CN: 90%分位值 }
+kpiStatMaximum: { en: Longest, zh-CN: 最长 }
+kpiStatMinimum: { en: Lowest survey score, zh-CN: 最低得分 }
+kpiIncidentCount: { en: "{n} incidents resolved", zh-CN: "已解决事件 {n} 起" }
+kpiAcknowledgedCount: { en: "{n} complaints acknowledged", zh-CN: "已确认投诉 {n} 起" }
+kpiClosedCount: { en: "{n} complaints closed", zh-CN: "已关闭投诉 {n} 起" }
+kpiSurveyCount: { en: "{n} surveys", zh-CN: "调查 {n} 次" }
+kpiNoData: { en: No data, zh-CN: 无数据 }
+kpiNoTarget: { en: No target set, zh-CN: 未设目标 }
+kpiTargetLabel: { en: "Target {target}", zh-CN: "目标 {target}" }
+kpiAtMost: { en: "≤ {value}", zh-CN: "≤ {value}" }
+kpiAtLeast: { en: "≥ {value}", zh-CN: "≥ {value}" }
+kpiTargetP90: { en: "P90 ≤ {value}", zh-CN: "P90 ≤ {value}" }
+kpiTargetEach: { en: "each ≤ {value}", zh-CN: "单起 ≤ {value}" }
+kpiMet: { en: Met, zh-CN: 达标 }
+kpiMissed: { en: Missed, zh-CN: 未达标 }
+kpiMedianOf: { en: "median {value}", zh-CN: "中位数 {value}" }
+kpiWeightedMean: { en: "mean {value} (weighted by responses)", zh-CN: "加权平均 {value}" }
+kpiShareWithin: { en: "{share} within target", zh-CN: "{share} 达标" }
+kpiLateWaiting: { en: "{n} still waiting past the target", zh-CN: "另有 {n} 起等待已超目标" }
+kpiLateTitle: { en: "Still waiting past the target:", zh-CN: 尚未完成且已超目标： }
+kpiUnitHours: { en: "{value} h", zh-CN: "{value} 小时" }
+kpiUnitDays: { en: "{value} days", zh-CN: "{value} 天" }
+kpiUnitScore: { en: "{value}", zh-CN: "{value} 分" }
+kpiAxisHours: { en: hours, zh-CN: 小时 }
+kpiAxisDays: { en: days, zh-CN: 天 }
+kpiAxisScore: { en: score, zh-CN: 得分 }
+kpiByMonth: { en: By month, zh-CN: 按月统计 }
+kpiByPriority: { en: By priority (last 12 months), zh-CN: 按优先级统计（近12个月） }
+kpiAllSurveys: { en: All surveys, zh-CN: 全部调查 }
+kpiChartDesc: { en: "{series} by month, {from} to {to}.", zh-CN: "{from}至{to}各月的{series}。" }
+kpiChartTargetNote: { en: " The dashed line marks the target ({target}). The table below gives the same numbers.", zh-CN: "虚线为目标（{target}）。下表列出相同数据。" }
+kpiListSeparator: { en: " and ", zh-CN: 和 }
+kpiMonth: { en: Month, zh-CN: 月份 }
+kpiMonthYear: { en: "{month} {year}", zh-CN: "{year}年{month}" }
+kpiResolved: { en: Resolved, zh-CN: 已解决 }
+kpiAcknowledged: { en: Acknowledged, zh-CN: 已确认 }
+kpiClosed: { en: Closed, zh-CN: 已关闭 }
+kpiMedian: { en: Median, zh-CN: 中位数 }
+kpiP90: { en: 90th percentile, zh-CN: 90%分位值 }
+kpiLongest: { en: Longest, zh-CN: 最长 }
+kpiMedianHours: { en: Median (h), zh-CN: 中位数（小时） }
+kpiP90Hours: { en: P90 (h), zh-CN: P90（小时） }
+kpiLongestHours: { en: Longest (h), zh-CN: 最长（小时） }
+kpiMedianDays: { en: Median (days), zh-CN: 中位数（天） }
+kpiLongestDays: { en: Longest (days), zh-CN: 最长（天） }
+kpiWithinTarget: { en: Share within target, zh-CN: 达标比例 }
+kpiMeasure: { en: Measure, zh-CN: 指标 }
+kpiAgainstTarget: { en: Against target, zh-CN: 是否达标 }
+kpiTarget: { en: Target, zh-CN: 目标 }
+kpiPriority: { en: Priority, zh-CN: 优先级 }
+kpiSurvey: { en: Survey, zh-CN: 调查 }
+kpiPeriod: { en: Period, zh-CN: 调查期间 }
+kpiDate: { en: Date, zh-CN: 日期 }
+kpiResponses: { en: Responses, zh-CN: 回收份数 }
+kpiScore: { en: Score, zh-CN: 得分 }
+kpiMonth1: { en: Jan, zh-CN: 1月 }
+kpiMonth2: { en: Feb, zh-CN: 2月 }
+kpiMonth3: { en: Mar, zh-CN: 3月 }
+kpiMonth4: { en: Apr, zh-CN: 4月 }
+kpiMonth5: { en: May, zh-CN: 5月 }
+kpiMonth6: { en: Jun, zh-CN: 6月 }
+kpiMonth7: { en: Jul, zh-CN: 7月 }
+kpiMonth8: { en: Aug, zh-CN: 8月 }
+kpiMonth9: { en: Sep, zh-CN: 9月 }
+kpiMonth10: { en: Oct, zh-CN: 10月 }
+kpiMonth11: { en: Nov, zh-CN: 11月 }
+kpiMonth12: { en: Dec, zh-CN: 12月 }
+
+"""#,
+        "theme/strings/print.yml": #"""
+# Interface strings of the print pages (print/manual.html, print/procedures.html).
+printManualTitle: { en: Service Management Manual, zh-CN: 服务管理手册 }
+printProceduresTitle: { en: Procedures, zh-CN: 程序文件汇编 }
+printToolbar: { en: Print view, zh-CN: 打印视图 }
+printHint: { en: "Print this page or save it as PDF with your browser's Print command (Ctrl+P): cover, contents, page numbers and running headers are laid out for A4.", zh-CN: 使用浏览器的“打印”功能（Ctrl+P）即可打印或另存为 PDF：封面、目录、页码和页眉均已按 A4 排版。 }
+printBackToManual: { en: Back to the manual, zh-CN: 返回服务管理手册 }
+printBackToDocuments: { en: Back to the document register, zh-CN: 返回受控文件清单 }
+printVersionDate: { en: Version date, zh-CN: 版本日期 }
+printScope: { en: Certification scope, zh-CN: 认证范围 }
+printCertifications: { en: Certifications, zh-CN: 认证 }
+printDocumentsIncluded: { en: Documents included, zh-CN: 收录文件 }
+printChapterCount: { en: chapters, zh-CN: 章 }
+printProcedureCount: { en: procedures, zh-CN: 份程序文件 }
+printContents: { en: Contents, zh-CN: 目录 }
+printDocumentNumber: { en: Document no., zh-CN: 文件编号 }
+printVersion: { en: Version, zh-CN: 版本 }
+printStatus: { en: Status, zh-CN: 状态 }
+printOwner: { en: Owner, zh-CN: 负责人 }
+printApprovedBy: { en: Approved by, zh-CN: 批准人 }
+printApprovedOn: { en: Approved on, zh-CN: 批准日期 }
+printNextReview: { en: Next review, zh-CN: 下次评审 }
+printDocumentControl: { en: Document control, zh-CN: 文件控制信息 }
+printRevisionHistory: { en: Revision history, zh-CN: 修订记录 }
+printOnlineVersion: { en: Online version, zh-CN: 在线版本 }
+printEmptyManual: { en: The manual has no chapters yet., zh-CN: 手册尚无章节。 }
+printEmptyProcedures: { en: There are no approved procedures yet., zh-CN: 尚无已批准的程序文件。 }
+printControlledCopy: { en: "Printed copies are uncontrolled: the current version is the one on the evidence site.", zh-CN: 打印件为非受控副本，现行有效版本以证据站点为准。 }
+
+"""#,
+        "theme/strings/search.yml": #"""
+# Search (search/index.html) and table sorting and filtering (assets/js/tables.js).
+searchLabel: { en: "Search documents, records and clauses", zh-CN: 搜索文件、记录和条款 }
+searchPlaceholder: { en: "e.g. incident, PR-06, 8.6.1", zh-CN: 例如：事件管理、PR-06、8.6.1 }
+searchButton: { en: Search, zh-CN: 搜索 }
+searchTypeLabel: { en: Type, zh-CN: 类型 }
+searchAllTypes: { en: All types, zh-CN: 全部类型 }
+searchPrompt: { en: "Type a word, an id or a clause number: {n} pages are searched, in your browser.", zh-CN: "输入关键词、编号或条款号，在浏览器中搜索全部 {n} 个页面。" }
+searchResultOne: { en: "1 result for “{q}”", zh-CN: "“{q}”共 1 条结果" }
+searchResultsMany: { en: "{n} results for “{q}”", zh-CN: "“{q}”共 {n} 条结果" }
+searchResultsMore: { en: "showing the first {shown}", zh-CN: "显示前 {shown} 条" }
+searchResultsNone: { en: "No results for “{q}”. Try fewer or shorter words, or another type.", zh-CN: "没有找到“{q}”。请减少或缩短关键词，或换一个类型。" }
+searchIndexMissing: { en: "The search index (search/index.js) could not be loaded: rebuild the site.", zh-CN: 无法加载搜索索引（search/index.js），请重新生成站点。 }
+searchNeedsJS: { en: "Search runs in your browser and needs JavaScript. Without it, browse the registers:", zh-CN: 搜索在浏览器中运行，需要启用 JavaScript。也可以直接浏览： }
+searchTypeClause: { en: Clause, zh-CN: 条款 }
+tablesFilterCount: { en: "{shown} of {total} rows", zh-CN: "显示 {shown} / {total} 行" }
+
+"""#,
+        "theme/templates/audit-chips.mustache": #"""
+<ul class="audit-chips">{{#raised}}<li><a href="{{.href}}" title="{{.title}}"><span class="mono">{{.id}}</span></a> <span class="badge badge--{{.severity}}">{{.severityText}}</span>{{#.isOpen}} <span class="badge badge--open">{{t.auditStatusOpen}}</span>{{/.isOpen}}</li>{{/raised}}</ul>
+"""#,
+        "theme/templates/audit-index.mustache": #"""
+<h1>{{title}}</h1>
+<nav class="audit-toc" aria-label="{{t.auditOnThisPage}}">
+  <ul>
+    <li><a href="#programme">{{t.auditProgramme}}</a></li>
+    <li><a href="#internal">{{t.auditInternal}}</a></li>
+    <li><a href="#external">{{t.auditExternal}}</a></li>
+    <li><a href="#nonconformities">{{t.auditTracker}}</a></li>
+  </ul>
+</nav>
+<section aria-labelledby="audit-summary-title">
+  <h2 id="audit-summary-title" class="audit-visually-hidden">{{t.auditSummary}}</h2>
+  <ul class="audit-stats">
+  {{#summary}}<li class="audit-stat{{#.isBad}} audit-stat--bad{{/.isBad}}"><a href="#nonconformities"><span class="audit-stat__value">{{.value}}</span><span class="audit-stat__label">{{.label}}</span></a></li>{{/summary}}
+  </ul>
+</section>
+
+<section class="panel" id="programme" aria-labelledby="programme-title">
+  <h2 id="programme-title">{{t.auditProgramme}}</h2>
+  {{#cycle}}
+  <p class="audit-cycle"><span class="label">{{t.auditCycle}}</span> {{.interval}}
+    {{#.hasLast}}· {{t.auditLastInternal}} <a href="{{.last.href}}" class="mono">{{.last.id}}</a> ({{.last.date}}) · {{t.auditNextDue}} <strong{{#.isOverdue}} class="overdue"{{/.isOverdue}}>{{.nextDue}}</strong>{{/.hasLast}}
+    {{^.hasLast}}· <strong class="overdue">{{t.auditNoInternal}}</strong>{{/.hasLast}}</p>
+  {{/cycle}}
+  {{#hasProgrammes}}
+  <div class="table-wrap"><table class="audit-table">
+    <caption class="audit-visually-hidden">{{t.auditProgramme}}</caption>
+    <thead><tr><th scope="col">{{t.auditProgrammeRecord}}</th><th scope="col">{{t.auditPeriod}}</th><th scope="col">{{t.auditDate}}</th><th scope="col">{{t.auditOwner}}</th><th scope="col">{{t.auditResult}}</th></tr></thead>
+    <tbody>
+    {{#programmes}}<tr><th scope="row"><a href="{{.href}}" class="mono">{{.id}}</a><span class="audit-subtitle">{{.title}}</span></th><td>{{#.period}}{{.}}{{/.period}}</td><td class="audit-nowrap">{{#.date}}{{.}}{{/.date}}</td><td class="audit-nowrap">{{#.owner}}{{.}}{{/.owner}}</td><td>{{#.status}}<span class="badge badge--{{.badge}}">{{.text}}</span> {{/.status}}{{#.result}}{{.}}{{/.result}}</td></tr>
+    {{/programmes}}
+    </tbody>
+  </table></div>
+  {{/hasProgrammes}}
+  {{^hasProgrammes}}<p class="muted">{{t.auditNoProgramme}}</p>{{/hasProgrammes}}
+</section>
+
+<section class="panel" id="internal" aria-labelledby="internal-title">
+  <h2 id="internal-title">{{t.auditInternal}}</h2>
+  {{#hasInternal}}
+  {{#years}}
+  <h3 id="{{.anchor}}">{{.year}} <span class="count">{{.count}}</span></h3>
+  <div class="audit-cards">
+  {{#audits}}
+    <article class="audit-card" aria-labelledby="audit-{{.id}}">
+      <h4 id="audit-{{.id}}"><a href="{{.href}}" class="mono">{{.id}}</a> <span class="audit-card__title">{{.title}}</span></h4>
+      <dl class="audit-facts">
+        <dt>{{t.auditDate}}</dt><dd>{{#.hasDate}}<time datetime="{{.iso}}">{{.date}}</time>{{/.hasDate}}{{^.hasDate}}–{{/.hasDate}}</dd>
+        <dt>{{t.auditAuditors}}</dt><dd>{{.auditors}}</dd>
+        {{#.hasScope}}<dt>{{t.auditScope}}</dt><dd>{{#.longScope}}<details><summary>{{.scopeCount}}</summary><p class="audit-clauses">{{#scope}}{{#.isLink}}<a href="{{.href}}" class="mono">{{.text}}</a>{{/.isLink}}{{^.isLink}}<span class="mono">{{.text}}</span>{{/.isLink}}{{^.last}} {{/.last}}{{/scope}}</p></details>{{/.longScope}}{{^.longScope}}<span class="audit-clauses">{{#scope}}{{#.isLink}}<a href="{{.href}}" class="mono">{{.text}}</a>{{/.isLink}}{{^.isLink}}<span class="mono">{{.text}}</span>{{/.isLink}}{{^.last}} {{/.last}}{{/scope}}</span>{{/.longScope}}</dd>{{/.hasScope}}
+        {{#.hasProcesses}}<dt>{{t.auditProcesses}}</dt><dd>{{#processes}}{{#.isLink}}<a href="{{.href}}" class="mono" title="{{.title}}">{{.text}}</a>{{/.isLink}}{{^.isLink}}<span class="mono missing">{{.text}}</span>{{/.isLink}}{{^.last}}, {{/.last}}{{/processes}}</dd>{{/.hasProcesses}}
+        {{#.result}}<dt>{{t.auditResult}}</dt><dd>{{.}}</dd>{{/.result}}
+        <dt>{{t.auditRaised}}</dt><dd>{{#.hasRaised}}{{>audit-chips}}{{/.hasRaised}}{{^.hasRaised}}<span class="muted">{{t.auditNoneRaised}}</span>{{/.hasRaised}}</dd>
+      </dl>
+    </article>
+  {{/audits}}
+  </div>
+  {{/years}}
+  {{/hasInternal}}
+  {{^hasInternal}}<p class="muted">{{t.auditNoInternal}}</p>{{/hasInternal}}
+</section>
+
+<section class="panel" id="external" aria-labelledby="external-title">
+  <h2 id="external-title">{{t.auditExternal}}</h2>
+  {{#hasExternal}}
+  {{#standards}}
+  <div class="audit-standard">
+    <h3 id="{{.anchor}}">{{.title}}</h3>
+    {{#.hasCertificate}}<dl class="audit-cert">{{#certificate}}<div class="audit-cert__item{{#.isBad}} audit-cert__item--bad{{/.isBad}}{{#.isWarn}} audit-cert__item--warn{{/.isWarn}}"><dt>{{.label}}</dt><dd>{{.text}}{{#.hasNote}}<span class="audit-cert__note">{{.note}}</span>{{/.hasNote}}</dd></div>{{/certificate}}</dl>{{/.hasCertificate}}
+    {{^.hasCertificate}}<p class="muted">{{t.auditNoCertificate}}</p>{{/.hasCertificate}}
+    {{#.hasSteps}}
+    <ol class="audit-timeline">
+    {{#steps}}
+      <li class="audit-timeline__step audit-timeline__step--{{.state}}">
+        <p class="audit-timeline__head"><time datetime="{{.iso}}">{{.date}}</time> <span class="audit-timeline__label">{{.label}}</span>{{#.isAudit}} <a href="{{.href}}" class="mono">{{.id}}</a>{{/.isAudit}}</p>
+        {{#.isAudit}}<p class="audit-timeline__title">{{.title}}{{#.body}} <span class="muted">· {{.}}</span>{{/.body}}</p>{{#.result}}<p class="audit-timeline__result">{{.}}</p>{{/.result}}{{/.isAudit}}
+        {{#.note}}<p class="audit-timeline__note">{{.}}</p>{{/.note}}
+        {{#.hasRaised}}{{>audit-chips}}{{/.hasRaised}}
+      </li>
+    {{/steps}}
+    </ol>
+    {{/.hasSteps}}
+  </div>
+  {{/standards}}
+  {{/hasExternal}}
+  {{^hasExternal}}<p class="muted">{{t.auditNoExternal}}</p>{{/hasExternal}}
+</section>
+
+<section class="panel" id="nonconformities" aria-labelledby="nc-title">
+  <h2 id="nc-title">{{t.auditTracker}}</h2>
+  {{#hasNonconformities}}
+  <h3 id="ageing-title">{{t.auditAgeing}}</h3>
+  {{#hasOpen}}
+  <table class="audit-ageing" aria-labelledby="ageing-title">
+    <thead><tr><th scope="col">{{t.auditAgeDays}}</th><th scope="col" class="num">{{t.auditOpenCount}}</th><th scope="col"><span class="audit-visually-hidden">{{t.auditShare}}</span></th></tr></thead>
+    <tbody>{{#ageing}}<tr><th scope="row">{{.label}}</th><td class="num">{{.count}}</td><td class="audit-ageing__bar-cell"><span class="audit-ageing__bar audit-ageing__bar--{{.level}}" style="width: {{.width}}%"></span></td></tr>{{/ageing}}</tbody>
+  </table>
+  {{/hasOpen}}
+  {{^hasOpen}}<p class="muted">{{t.auditNoOpen}}</p>{{/hasOpen}}
+  <h3 id="tracker-title">{{t.auditAllNonconformities}}</h3>
+  <div class="table-wrap"><table class="audit-table audit-tracker" aria-labelledby="tracker-title">
+    <thead><tr>
+      <th scope="col">{{t.auditNc}}</th><th scope="col">{{t.auditFoundOn}}</th><th scope="col">{{t.auditSource}}</th><th scope="col">{{t.auditClause}}</th>
+      <th scope="col">{{t.auditSeverity}}</th><th scope="col">{{t.auditOwner}}</th><th scope="col">{{t.auditDue}}</th><th scope="col">{{t.auditStatus}}</th>
+      <th scope="col" class="num">{{t.auditAgeDays}}</th><th scope="col">{{t.auditOverdueColumn}}</th><th scope="col">{{t.auditVerification}}</th>
+    </tr></thead>
+    <tbody>
+    {{#ncRows}}<tr class="{{#.isOpen}}audit-tracker__open{{/.isOpen}}{{#.isOverdue}} audit-tracker__overdue{{/.isOverdue}}">
+      <th scope="row"><a href="{{.href}}" class="mono">{{.id}}</a><span class="audit-subtitle">{{.title}}</span></th>
+      <td class="audit-nowrap"><time datetime="{{.foundOnISO}}">{{.foundOn}}</time></td>
+      <td class="audit-nowrap">{{#source}}{{#.isLink}}<a href="{{.href}}" class="mono" title="{{.title}}">{{.text}}</a>{{/.isLink}}{{^.isLink}}<span class="mono">{{.text}}</span>{{/.isLink}}{{/source}}</td>
+      <td class="audit-nowrap">{{#clause}}{{#.isLink}}<a href="{{.href}}" class="mono">{{.text}}</a>{{/.isLink}}{{^.isLink}}<span class="mono">{{.text}}</span>{{/.isLink}}{{/clause}}</td>
+      <td>{{#severity}}<span class="badge badge--{{.badge}}">{{.text}}</span>{{/severity}}</td>
+      <td class="audit-nowrap">{{.owner}}</td>
+      <td class="audit-nowrap">{{.due}}</td>
+      <td>{{#status}}<span class="badge badge--{{.badge}}">{{.text}}</span>{{/status}}</td>
+      <td class="num">{{.age}}</td>
+      <td>{{#.isOverdue}}<span class="badge badge--overdue">{{.overdueText}}</span>{{/.isOverdue}}{{#.closedLate}}<span class="muted">{{.overdueText}}</span>{{/.closedLate}}</td>
+      <td class="audit-nowrap">{{#verification}}<span class="{{#.isBad}}overdue{{/.isBad}}{{#.isGood}}audit-verified{{/.isGood}}">{{.text}}</span>{{#.hasDate}}<span class="audit-date">{{.date}}</span>{{/.hasDate}}{{/verification}}</td>
+    </tr>
+    {{/ncRows}}
+    </tbody>
+  </table></div>
+  {{/hasNonconformities}}
+  {{^hasNonconformities}}<p class="muted">{{t.auditNoNonconformities}}</p>{{/hasNonconformities}}
+</section>
+
+"""#,
+        "theme/templates/calendar-index.mustache": #"""
+<h1>{{t.calendar}}</h1>
+<div class="calendar-intro">
+  <p>{{intro}}</p>
+  <p class="calendar-feed"><a class="calendar-feed__link" href="{{icsHref}}" type="text/calendar" download>{{t.calendarDownload}}</a> <span class="muted">{{t.calendarDownloadHint}}</span></p>
+</div>
+<section class="stats calendar-stats" aria-label="{{t.calendarSummary}}">
+  {{#stats}}<a class="stat calendar-stat {{#.isActive}}calendar-stat--{{.state}}{{/.isActive}}" href="{{.href}}"><span class="stat__value">{{.value}}</span><span class="stat__label">{{.label}}</span></a>{{/stats}}
+</section>
+<section class="panel calendar-overdue{{#hasOverdue}} calendar-overdue--some{{/hasOverdue}}" aria-labelledby="overdue-title">
+  <h2 id="overdue-title">{{t.calendarOverdue}} <span class="count">{{overdueCount}}</span></h2>
+  {{#hasOverdue}}<ol class="agenda">
+    {{#overdue}}{{>calendar-item}}{{/overdue}}
+  </ol>{{/hasOverdue}}
+  {{^hasOverdue}}<p class="calendar-none">{{t.calendarNoOverdue}}</p>{{/hasOverdue}}
+</section>
+<section class="panel" aria-labelledby="months-title">
+  <h2 id="months-title">{{t.calendarNextMonths}}</h2>
+  {{#months}}
+  <h3 id="{{.anchor}}" class="calendar-month">{{.heading}} <span class="count">{{.count}}</span></h3>
+  <ol class="agenda">
+    {{#.items}}{{>calendar-item}}{{/.items}}
+  </ol>
+  {{/months}}
+  {{^hasMonths}}<p class="calendar-none">{{t.calendarNothingDue}}</p>{{/hasMonths}}
+</section>
+{{#hasLater}}
+<section class="panel" aria-labelledby="later-title">
+  <h2 id="later-title">{{t.calendarLater}} <span class="count">{{laterCount}}</span></h2>
+  <ol class="agenda">
+    {{#later}}{{>calendar-item}}{{/later}}
+  </ol>
+</section>
+{{/hasLater}}
+
+"""#,
+        "theme/templates/calendar-item.mustache": #"""
+<li class="agenda__item agenda__item--{{.state}}">
+      <time class="agenda__date" datetime="{{.iso}}">{{.date}}</time>
+      <div class="agenda__main">
+        <p class="agenda__title"><span class="agenda__kind agenda__kind--{{.kind}}">{{.kindLabel}}</span> <a href="{{.href}}">{{#.id}}<span class="mono">{{.}}</span> {{/.id}}{{.title}}</a></p>
+        {{#.hasDetails}}<p class="agenda__details">{{#.details}}<span class="agenda__detail">{{#.label}}<span class="agenda__label">{{.}}</span> {{/.label}}{{#.isLink}}<a class="mono" href="{{.href}}">{{.text}}</a>{{/.isLink}}{{^.isLink}}{{.text}}{{/.isLink}}</span>{{^.last}}<span class="sep" aria-hidden="true"> · </span>{{/.last}}{{/.details}}</p>{{/.hasDetails}}
+      </div>
+      <span class="agenda__when agenda__when--{{.state}}">{{.when}}</span>
+    </li>
+
+"""#,
+        "theme/templates/clause-index.mustache": #"""
+<header class="clause-intro">
+  <h1>{{t.clauseIndexTitle}}</h1>
+  <p class="muted">{{intro}}</p>
+</header>
+{{^hasStandards}}<p class="panel">{{t.clauseNoStandards}}</p>{{/hasStandards}}
+<div class="clause-standards">
+{{#standards}}
+  <section class="panel clause-standard" id="{{.anchor}}" aria-labelledby="{{.anchor}}-title">
+    <h2 id="{{.anchor}}-title"><a href="{{.matrixHref}}">{{.title}}</a></h2>
+    <p class="muted clause-standard__count">{{.clauseCount}}</p>
+    {{>clause-readiness}}
+    {{#hasAttention}}
+    <h3>{{t.clauseNeedsAttention}}</h3>
+    <ul class="link-list clause-attention">{{#attention}}<li><a href="{{.href}}"><span class="mono">{{.id}}</span> {{.title}}</a> <span class="clause-badge clause-badge--{{.status}}">{{.statusText}}</span></li>{{/attention}}</ul>
+    {{#more}}<p class="muted clause-more">{{.}}</p>{{/more}}
+    {{/hasAttention}}
+    {{#allCovered}}<p class="clause-all-covered">{{t.clauseAllCovered}}</p>{{/allCovered}}
+    <p class="clause-standard__action"><a class="clause-button" href="{{.matrixHref}}">{{t.clauseOpenMatrix}} →</a></p>
+  </section>
+{{/standards}}
+</div>
+
+"""#,
+        "theme/templates/clause-matrix.mustache": #"""
+<nav class="breadcrumb" aria-label="breadcrumb"><a href="{{overviewHref}}">{{t.clauseIndexTitle}}</a> › {{title}}</nav>
+<h1>{{title}}</h1>
+<section class="panel clause-summary" aria-label="{{t.clauseReadiness}}">
+{{>clause-readiness}}
+</section>
+{{#hasClauses}}
+<div class="clause-matrix" id="matrix">
+  <span class="clause-filter-target" id="show-covered"></span><span class="clause-filter-target" id="show-partial"></span><span class="clause-filter-target" id="show-missing"></span><span class="clause-filter-target" id="show-excluded"></span>
+  <nav class="clause-filters" aria-label="{{t.clauseFilterByStatus}}">
+    <span class="clause-filters__label">{{t.clauseFilterByStatus}}</span>
+    {{#filters}}{{#.isLink}}<a class="clause-chip clause-chip--{{.status}}" href="{{.href}}">{{.label}} <span class="clause-chip__count">{{.count}}</span></a>{{/.isLink}}{{^.isLink}}<span class="clause-chip clause-chip--{{.status}} is-empty">{{.label}} <span class="clause-chip__count">{{.count}}</span></span>{{/.isLink}}
+    {{/filters}}
+  </nav>
+  <div class="table-wrap">
+  <table class="clause-table{{#isScored}} clause-table--scored{{/isScored}}">
+    <caption class="clause-visually-hidden">{{t.clauseMatrixCaption}}</caption>
+    <thead><tr><th scope="col">{{t.clauseColClause}}</th><th scope="col">{{t.clauseColTitle}}</th><th scope="col">{{t.clauseColStatus}}</th><th scope="col">{{t.clauseColDocuments}}</th><th scope="col">{{t.clauseColEvidence}}</th>{{#isScored}}<th scope="col" class="num">{{t.clausePoints}}</th>{{/isScored}}</tr></thead>
+    {{#sections}}
+    <tbody>
+      {{#.hasHeading}}<tr class="clause-group clause-group--d{{.depth}}"><th scope="colgroup" colspan="{{colspan}}" id="{{.anchor}}"><span class="clause-group__title"><span class="mono">{{.groupID}}</span> {{.groupTitle}}</span>{{#.groupSummary}} <span class="clause-group__summary{{#groupComplete}} is-complete{{/groupComplete}}">{{.}}</span>{{/.groupSummary}}{{#.groupPoints}} <span class="clause-group__points">{{.}} {{t.clausePoints}}</span>{{/.groupPoints}}</th></tr>{{/.hasHeading}}
+      {{#.rows}}
+      <tr class="clause-row clause-row--d{{.depth}} is-{{.status}}">
+        <th scope="row" class="clause-row__id mono"><a href="{{.href}}">{{.clauseID}}</a></th>
+        <td class="clause-row__title"><a href="{{.href}}">{{.clauseTitle}}</a></td>
+        <td class="clause-row__status" data-label="{{t.clauseColStatus}}"><span class="clause-badge clause-badge--{{.status}}">{{.statusText}}</span>{{#.isExcluded}}{{#.reason}}<span class="clause-reason">{{.}}</span>{{/.reason}}{{/.isExcluded}}</td>
+        <td class="clause-row__docs" data-label="{{t.clauseColDocuments}}">{{#.hasDocuments}}<ul class="clause-docs">{{#.documents}}<li>{{#.hasDocHref}}<a href="{{.docHref}}">{{/.hasDocHref}}<span class="mono">{{.docID}}</span> <span class="clause-docs__title">{{.docTitle}}</span>{{#.hasDocHref}}</a>{{/.hasDocHref}}{{#.isPending}} <span class="clause-pending clause-pending--{{.pendingState}}">{{.pendingText}}</span>{{/.isPending}}</li>{{/.documents}}{{#.moreDocuments}}<li><a class="clause-docs__more" href="{{href}}">{{.}}</a></li>{{/.moreDocuments}}</ul>{{/.hasDocuments}}{{^.hasDocuments}}<span class="clause-none">—</span>{{/.hasDocuments}}</td>
+        <td class="clause-row__evidence" data-label="{{t.clauseColEvidence}}">{{#.hasEvidence}}<span class="clause-evidence__count">{{.evidenceCount}}</span> <span class="clause-evidence__latest">{{t.clauseLatest}} <time datetime="{{.latestISO}}">{{.latest}}</time></span>{{/.hasEvidence}}{{^.hasEvidence}}{{#.isStale}}<span class="clause-evidence__count is-zero">0</span> <span class="clause-evidence__latest is-stale">{{t.clauseLatest}} <time datetime="{{.latestISO}}">{{.latest}}</time></span>{{/.isStale}}{{^.isStale}}{{#.expectsEvidence}}<span class="clause-evidence__count is-zero">0</span>{{/.expectsEvidence}}{{^.expectsEvidence}}<span class="clause-none" title="{{t.clauseNoRecordsExpected}}">—</span>{{/.expectsEvidence}}{{/.isStale}}{{/.hasEvidence}}</td>
+        {{#isScored}}<td class="num clause-row__points" data-label="{{t.clausePoints}}">{{.points}}</td>{{/isScored}}
+      </tr>
+      {{/.rows}}
+    </tbody>
+    {{/sections}}
+  </table>
+  </div>
+</div>
+{{/hasClauses}}
+
+"""#,
+        "theme/templates/clause-page.mustache": #"""
+<nav class="breadcrumb" aria-label="breadcrumb"><a href="{{overviewHref}}">{{t.clauseIndexTitle}}</a> › <a href="{{matrixHref}}">{{checklistTitle}}</a>{{#ancestors}} › <a href="{{.href}}">{{.groupID}} {{.groupTitle}}</a>{{/ancestors}}</nav>
+<article class="clause-page">
+  <header class="clause-page__header">
+    <h1><span class="entry__id mono">{{clauseID}}</span> {{clauseTitle}}</h1>
+    <p class="clause-page__meta"><span class="clause-badge clause-badge--{{status}} clause-badge--large">{{statusText}}</span> <span class="mono muted">{{reference}}</span>{{#isScored}} <span class="clause-points{{#isEarned}} is-earned{{/isEarned}}">{{points}} · {{earnedText}}</span>{{/isScored}}</p>
+  </header>
+  {{#hasGaps}}
+  <section class="clause-callout clause-callout--{{status}}" aria-labelledby="why-title">
+    <h2 id="why-title">{{whyHeading}}</h2>
+    <ul class="clause-gaps">{{#gaps}}<li>{{{.html}}}</li>{{/gaps}}</ul>
+  </section>
+  {{/hasGaps}}
+  {{#isCovered}}<p class="clause-callout clause-callout--covered">{{coveredText}}</p>{{/isCovered}}
+  {{#isExcluded}}
+  <section class="clause-callout clause-callout--excluded" aria-labelledby="excluded-title">
+    <h2 id="excluded-title">{{t.clauseExcludedTitle}}</h2>
+    {{#reason}}<p><span class="label">{{t.clauseReason}}</span>{{.}}</p>{{/reason}}
+    {{#excludedVia}}<p class="muted">{{.}}</p>{{/excludedVia}}
+  </section>
+  {{/isExcluded}}
+  <div class="columns clause-columns">
+    {{#guidance}}
+    <section class="panel" aria-labelledby="guidance-title">
+      <h2 id="guidance-title">{{t.clauseGuidance}}</h2>
+      <p class="clause-guidance">{{.}}</p>
+    </section>
+    {{/guidance}}
+    <section class="panel" aria-labelledby="expects-title">
+      <h2 id="expects-title">{{t.clauseExpects}}</h2>
+      <dl class="clause-expects">
+        <dt>{{t.clauseExpectedDocuments}}</dt>
+        <dd>{{#hasExpectedKinds}}<ul>{{#expectedKinds}}<li>{{.label}} <code class="clause-code">{{.code}}</code></li>{{/expectedKinds}}</ul>{{/hasExpectedKinds}}{{^hasExpectedKinds}}{{t.clauseAnyClaimingDocument}}{{/hasExpectedKinds}}</dd>
+        <dt>{{t.clauseExpectedRecords}}</dt>
+        <dd>{{#hasExpectedRecords}}<ul>{{#expectedRecords}}<li>{{.label}} <code class="clause-code">{{.code}}</code>{{#.hasTypes}}<br><span class="muted">{{t.clauseFiledAs}}</span> {{#.types}}{{#.hasTypeHref}}<a href="{{.typeHref}}">{{.typeTitle}}</a>{{/.hasTypeHref}}{{^.hasTypeHref}}{{.typeTitle}}{{/.hasTypeHref}}{{^.last}}<span class="sep">{{t.clauseListSeparator}}</span>{{/.last}}{{/.types}}{{/.hasTypes}}{{^.hasTypes}}<br><span class="missing">{{t.clauseNoTypeServes}}</span>{{/.hasTypes}}</li>{{/expectedRecords}}</ul>{{/hasExpectedRecords}}{{^hasExpectedRecords}}{{t.clauseNoRecordsExpected}}{{/hasExpectedRecords}}</dd>
+        {{#windowText}}<dt>{{t.clauseWindow}}</dt><dd>{{.}}</dd>{{/windowText}}
+        {{#hasRecommended}}<dt>{{t.clauseRecommended}}</dt><dd><ul>{{#recommended}}<li>{{.label}}</li>{{/recommended}}</ul></dd>{{/hasRecommended}}
+      </dl>
+    </section>
+  </div>
+  <section class="panel" aria-labelledby="documents-title">
+    <h2 id="documents-title">{{t.clauseAnsweringDocuments}} <span class="count">{{answeringCount}}</span></h2>
+    {{#hasAnswering}}<ul class="link-list">{{#answering}}<li><a href="{{.href}}"><span class="mono">{{.id}}</span> {{.title}}</a> <span class="muted">{{.typeLabel}}{{#.hasVersion}} · v{{.version}}{{/.hasVersion}}</span></li>{{/answering}}</ul>{{/hasAnswering}}
+    {{^hasAnswering}}<p class="muted">{{t.clauseNoDocuments}}</p>{{/hasAnswering}}
+    {{#hasPending}}
+    <h3>{{t.clausePendingDocuments}}</h3>
+    <ul class="link-list">{{#pending}}<li><a href="{{.href}}"><span class="mono">{{.id}}</span> {{.title}}</a> <span class="badge badge--{{.badge}}">{{.stateText}}</span> <span class="muted">{{.typeLabel}}</span></li>{{/pending}}</ul>
+    {{/hasPending}}
+  </section>
+  <section class="panel" aria-labelledby="evidence-title">
+    <h2 id="evidence-title">{{evidenceHeading}} <span class="count">{{evidenceCount}}</span></h2>
+    {{#hasEvidence}}
+    <div class="table-wrap"><table class="clause-evidence">
+      <thead><tr><th scope="col">{{t.date}}</th><th scope="col">{{t.id}}</th><th scope="col">{{t.title}}</th><th scope="col">{{t.type}}</th></tr></thead>
+      <tbody>{{#evidence}}<tr><td class="clause-evidence__date">{{.date}}</td><td class="mono"><a href="{{.href}}">{{.id}}</a></td><td><a href="{{.href}}">{{.title}}</a></td><td>{{.typeLabel}}</td></tr>{{/evidence}}</tbody>
+    </table></div>
+    {{#evidenceMore}}<p class="muted">{{.}}</p>{{/evidenceMore}}
+    {{/hasEvidence}}
+    {{^hasEvidence}}
+    <p class="muted">{{#expectsRecords}}{{t.clauseNoEvidence}}{{/expectsRecords}}{{^expectsRecords}}{{t.clauseNoEvidenceExpected}}{{/expectsRecords}}</p>
+    {{#latestOutside}}<p>{{t.clauseLatestOutside}} <a href="{{.href}}"><span class="mono">{{.id}}</span> {{.title}}</a> <span class="muted">{{.typeLabel}} · {{.date}}</span></p>{{/latestOutside}}
+    {{/hasEvidence}}
+  </section>
+  <nav class="clause-pager" aria-label="{{t.clausePagerLabel}}">
+    {{#previousClause}}<a class="clause-pager__prev" href="{{.href}}" rel="prev"><span class="clause-pager__label">← {{t.clausePreviousClause}}</span><span><span class="mono">{{.clauseID}}</span> {{.clauseTitle}}</span></a>{{/previousClause}}
+    <a class="clause-pager__matrix" href="{{matrixHref}}">{{t.clauseBackToMatrix}}</a>
+    {{#nextClause}}<a class="clause-pager__next" href="{{.href}}" rel="next"><span class="clause-pager__label">{{t.clauseNextClause}} →</span><span><span class="mono">{{.clauseID}}</span> {{.clauseTitle}}</span></a>{{/nextClause}}
+  </nav>
+</article>
+
+"""#,
+        "theme/templates/clause-readiness.mustache": #"""
+<div class="clause-readiness">
+  <p class="clause-readiness__head">{{#percent}}<span class="clause-readiness__percent">{{.}}</span>{{/percent}}<span class="clause-readiness__text">{{readinessText}}</span></p>
+  {{#hasClauses}}<div class="clause-bar" role="img" aria-label="{{barLabel}}">{{#segments}}<span class="clause-bar__segment clause-bar__segment--{{.status}}" style="flex-grow: {{.count}}"></span>{{/segments}}</div>{{/hasClauses}}
+  <ul class="clause-legend">
+    {{#counts}}<li>{{#.isLink}}<a href="{{.href}}">{{/.isLink}}<span class="clause-dot clause-dot--{{.status}}" aria-hidden="true"></span>{{.statusText}} <strong>{{.count}}</strong>{{#.isLink}}</a>{{/.isLink}}</li>{{/counts}}
+  </ul>
+  {{#score}}
+  <div class="clause-score">
+    <p class="clause-score__line"><span class="clause-score__label">{{t.clauseScore}}</span> <span class="clause-score__value">{{.value}}</span><span class="clause-score__max">/100</span> <span class="clause-level clause-level--{{.levelClass}}">{{.levelName}}</span> <span class="muted">{{.pointsText}}</span></p>
+    {{#.hasScale}}<ol class="clause-scale" aria-label="{{t.clauseLevels}}">{{#.scale}}<li{{#.reached}} class="is-reached"{{/.reached}}>{{.name}} <span class="clause-scale__min">≥ {{.min}}</span></li>{{/.scale}}</ol>{{/.hasScale}}
+  </div>
+  {{/score}}
+</div>
+
+"""#,
+        "theme/templates/dashboard.mustache": #"""
+<section class="hero" aria-labelledby="org-title">
+  <h1 id="org-title">{{organization}}</h1>
+  {{#scope}}<p class="hero__scope"><span class="label">{{t.scope}}</span> {{scope}}</p>{{/scope}}
+  <p class="hero__meta muted">{{t.generatedOn}} {{asOf}} · <a href="{{documentsHref}}">{{documentCount}} {{t.documentCount}}</a> · <a href="{{recordsHref}}">{{recordCount}} {{t.recordCount}}</a></p>
+</section>
+
+{{#hasReadiness}}
+<section class="panel" aria-labelledby="readiness-title">
+  <h2 id="readiness-title"><a href="{{clausesHref}}">{{t.readiness}}</a></h2>
+  <div class="readiness">
+  {{#readiness}}
+    <div class="readiness__item">
+      <p class="readiness__head"><a href="{{href}}">{{title}}</a> <span class="readiness__percent">{{percent}}%</span>{{#ready}} <span class="badge badge--closed">{{t.auditReady}}</span>{{/ready}}{{#score}} <span class="badge badge--approved">{{score}} · {{level}}</span>{{/score}}</p>
+      <div class="stackbar" role="img" aria-label="{{title}}: {{#segments}}{{label}} {{count}}; {{/segments}}">{{#segments}}{{#hasAny}}<span class="stackbar__seg stackbar__seg--{{status}}" style="width: {{width}}%"></span>{{/hasAny}}{{/segments}}</div>
+      <p class="readiness__legend">{{#segments}}<span class="legend legend--{{status}}">{{label}} {{count}}</span>{{/segments}}</p>
+    </div>
+  {{/readiness}}
+  </div>
+</section>
+{{/hasReadiness}}
+
+<div class="columns">
+  <section class="panel" aria-labelledby="nc-title">
+    {{#nonconformities}}
+    <h2 id="nc-title"><a href="{{href}}">{{t.openNonconformities}}</a></h2>
+    <div class="minis">
+      <p class="mini"><span class="mini__value">{{open}}</span> <span class="mini__label">{{t.ncOpen}}</span></p>
+      <p class="mini{{#hasOverdue}} mini--bad{{/hasOverdue}}"><span class="mini__value">{{overdue}}</span> <span class="mini__label">{{t.ncOverdue}}</span></p>
+      <p class="mini{{#hasMajor}} mini--bad{{/hasMajor}}"><span class="mini__value">{{major}}</span> <span class="mini__label">{{t.ncMajor}}</span></p>
+    </div>
+    {{#hasItems}}<ul class="link-list">{{#items}}<li><a href="{{href}}"><span class="mono">{{id}}</span> {{title}}</a> <span class="badge badge--{{severity}}">{{severityText}}</span> <span class="muted{{#isOverdue}} overdue{{/isOverdue}}">{{t.ncDue}} {{due}}</span></li>{{/items}}</ul>{{/hasItems}}
+    {{^hasItems}}<p class="muted">{{t.ncNone}}</p>{{/hasItems}}
+    {{/nonconformities}}
+  </section>
+  <section class="panel" aria-labelledby="findings-title">
+    {{#findings}}
+    <h2 id="findings-title">{{t.findings}}</h2>
+    {{#clean}}<p><span class="badge badge--closed">{{t.findingsClean}}</span></p>{{/clean}}
+    {{^clean}}<p>{{#hasErrors}}<span class="badge badge--P1">{{errors}} {{t.errors}}</span> {{/hasErrors}}{{#hasWarnings}}<span class="badge badge--open">{{warnings}} {{t.warnings}}</span>{{/hasWarnings}}</p>{{/clean}}
+    {{#hasItems}}<ul class="findings">{{#items}}<li class="{{#isError}}findings__error{{/isError}}{{^isError}}findings__warning{{/isError}}">{{#.hasLink}}<a href="{{.href}}" class="mono">{{.place}}</a>{{/.hasLink}}{{^.hasLink}}{{#.hasPlace}}<span class="mono">{{.place}}</span>{{/.hasPlace}}{{/.hasLink}} {{message}} <span class="muted mono">[{{rule}}]</span></li>{{/items}}</ul>{{/hasItems}}
+    {{#hasMore}}<p class="muted">+{{more}}</p>{{/hasMore}}
+    {{/findings}}
+  </section>
+</div>
+
+<div class="columns">
+  <section class="panel" aria-labelledby="agenda-title">
+    <h2 id="agenda-title"><a href="{{calendarHref}}">{{t.dueActivities}}</a></h2>
+    {{#hasAgenda}}<ul class="link-list agenda">{{#agenda}}<li{{#isOverdue}} class="agenda--overdue"{{/isOverdue}}><span class="agenda__date{{#isOverdue}} overdue{{/isOverdue}}">{{date}}</span> <span class="badge">{{kind}}</span> <a href="{{href}}">{{title}}</a> <span class="muted">{{when}}</span></li>{{/agenda}}</ul>{{/hasAgenda}}
+    {{^hasAgenda}}<p class="muted">{{t.noDueActivities}}</p>{{/hasAgenda}}
+  </section>
+  <section class="panel dashboard-kpis" aria-labelledby="kpis-title">
+    <h2 id="kpis-title"><a href="{{kpisHref}}">{{t.headlineKPIs}}</a></h2>
+    {{>kpi-cards}}
+  </section>
+</div>
+
+{{#hasCertifications}}
+<section class="panel" aria-labelledby="certs-title">
+  <h2 id="certs-title">{{t.certifications}}</h2>
+  {{#certifications}}
+  <div class="cert">
+    <p class="cert__head"><strong>{{standard}}</strong> <span class="muted">{{body}} · {{number}}</span></p>
+    <ol class="timeline">{{#steps}}<li class="timeline__step timeline__step--{{state}}"><span class="timeline__label">{{label}}</span> <span class="timeline__date">{{#.hasLink}}<a href="{{.href}}">{{.date}}</a>{{/.hasLink}}{{^.hasLink}}{{.date}}{{/.hasLink}}</span></li>{{/steps}}</ol>
+  </div>
+  {{/certifications}}
+</section>
+{{/hasCertifications}}
+
+<section class="panel" aria-labelledby="manual-title">
+  <h2 id="manual-title"><a href="{{manualHref}}">{{t.manual}}</a></h2>
+  <ol class="link-list chapters">{{#chapters}}<li><a href="{{href}}">{{title}}</a></li>{{/chapters}}</ol>
+</section>
 
 """#,
         "theme/templates/document-register.mustache": #"""
 <h1>{{t.documents}}</h1>
+<p class="muted"><a href="{{printManualHref}}">{{t.printManual}}</a> · <a href="{{printProceduresHref}}">{{t.printProcedures}}</a></p>
 {{#groups}}
 <section class="panel" aria-labelledby="group-{{type}}">
   <h2 id="group-{{type}}">{{title}} <span class="count">{{count}}</span></h2>
-  <div class="table-wrap"><table class="register">
+  <div class="table-wrap"><table class="register" data-sortable data-filter-label="{{t.filter}}" data-filter-placeholder="{{t.filterPlaceholder}}" data-filter-count="{{t.tablesFilterCount}}">
     <thead><tr><th scope="col">{{t.id}}</th><th scope="col">{{t.title}}</th><th scope="col">{{t.version}}</th><th scope="col">{{t.status}}</th><th scope="col">{{t.owner}}</th><th scope="col">{{t.approved}}</th><th scope="col">{{t.nextReview}}</th></tr></thead>
     <tbody>
     {{#rows}}<tr><td class="mono"><a href="{{href}}">{{id}}</a></td><td><a href="{{href}}">{{title}}</a></td><td>{{version}}</td><td><span class="badge badge--{{statusBadge}}">{{statusText}}</span></td><td>{{owner}}</td><td>{{approved}}</td><td{{#reviewOverdue}} class="overdue"{{/reviewOverdue}}>{{nextReview}}{{#reviewOverdue}} ({{t.overdue}}){{/reviewOverdue}}</td></tr>
@@ -2011,8 +3808,8 @@ search: { en: Search, zh-CN: 搜索 }
     <h1><span class="entry__id mono">{{id}}</span> {{title}}</h1>
   </header>
   <div class="entry__layout">
-    <aside class="control" aria-labelledby="control-title">
-      <h2 id="control-title">{{t.documentControl}}</h2>
+    <aside class="control" aria-labelledby="_control-title">
+      <h2 id="_control-title">{{t.documentControl}}</h2>
       <dl>{{#control}}<dt>{{label}}</dt><dd>{{>fields}}</dd>{{/control}}{{#fields}}<dt>{{label}}</dt><dd>{{>fields}}</dd>{{/fields}}</dl>
       {{#hasHeadings}}<h2 class="control__toc-title">{{t.onThisPage}}</h2>{{/hasHeadings}}
       <ul class="control__toc">{{#headings}}<li><a href="#{{anchor}}">{{text}}</a></li>{{/headings}}</ul>
@@ -2022,8 +3819,8 @@ search: { en: Search, zh-CN: 搜索 }
     </div>
   </div>
   {{#hasHistory}}
-  <section class="panel" aria-labelledby="history-title">
-    <h2 id="history-title">{{t.revisionHistory}}</h2>
+  <section class="panel" aria-labelledby="_history-title">
+    <h2 id="_history-title">{{t.revisionHistory}}</h2>
     <div class="table-wrap"><table>
       <thead><tr><th scope="col">{{t.version}}</th><th scope="col">{{t.date}}</th><th scope="col">{{t.by}}</th><th scope="col">{{t.change}}</th></tr></thead>
       <tbody>{{#history}}<tr><td>{{version}}</td><td>{{date}}</td><td>{{by}}</td><td>{{change}}</td></tr>{{/history}}</tbody>
@@ -2031,8 +3828,8 @@ search: { en: Search, zh-CN: 搜索 }
   </section>
   {{/hasHistory}}
   {{#hasCitedBy}}
-  <section class="panel" aria-labelledby="cited-title">
-    <h2 id="cited-title">{{t.citedBy}}</h2>
+  <section class="panel" aria-labelledby="_cited-title">
+    <h2 id="_cited-title">{{t.citedBy}}</h2>
     <ul class="link-list">{{#citedBy}}<li><a href="{{href}}"><span class="mono">{{id}}</span> {{title}}</a> <span class="muted">{{typeLabel}}{{#date}} · {{date}}{{/date}}</span></li>{{/citedBy}}</ul>
   </section>
   {{/hasCitedBy}}
@@ -2050,35 +3847,56 @@ search: { en: Search, zh-CN: 搜索 }
 {{#items}}{{#.isLink}}<a href="{{.href}}">{{.text}}</a>{{/.isLink}}{{#.isBadge}}<span class="badge badge--{{.badge}}">{{.text}}</span>{{/.isBadge}}{{#.isPlain}}<span{{#.isMissing}} class="missing"{{/.isMissing}}{{#.isOverdue}} class="overdue"{{/.isOverdue}}>{{.text}}</span>{{/.isPlain}}{{^.last}}<span class="sep">, </span>{{/.last}}{{/items}}
 
 """#,
-        "theme/templates/home.mustache": #"""
-<section class="hero" aria-labelledby="org-title">
-  <h1 id="org-title">{{organization}}</h1>
-  {{#scope}}<p class="hero__scope"><span class="label">{{t.scope}}</span> {{scope}}</p>{{/scope}}
+        "theme/templates/kpi-cards.mustache": #"""
+  <ul class="kpi-cards">
+  {{#headlines}}
+    <li class="kpi-card{{#isMet}} kpi-card--met{{/isMet}}{{#isMissed}} kpi-card--missed{{/isMissed}}">
+      <a class="kpi-card__link" href="{{cardHref}}">{{label}}</a>
+      <p class="kpi-card__statistic">{{statistic}}</p>
+      <p class="kpi-card__value{{^hasValue}} kpi-card__value--none{{/hasValue}}">{{value}}</p>
+      <p class="kpi-card__target">{{target}} {{#verdict}}{{>kpi-cell}}{{/verdict}}</p>
+      <p class="kpi-card__basis">{{basis}}{{#details}} · {{.}}{{/details}}</p>
+    </li>
+  {{/headlines}}
+  </ul>
+
+"""#,
+        "theme/templates/kpi-cell.mustache": #"""
+{{#.isLink}}<a href="{{.href}}" class="mono">{{.text}}</a>{{#.subtitle}}<span class="kpi-subtitle">{{.}}</span>{{/.subtitle}}{{/.isLink}}{{#.isBadge}}<span class="badge badge--{{.badge}}">{{.text}}</span>{{/.isBadge}}{{#.isTime}}<time datetime="{{.iso}}">{{.text}}</time>{{/.isTime}}{{#.isPlain}}{{.text}}{{/.isPlain}}
+"""#,
+        "theme/templates/kpi-index.mustache": #"""
+<h1>{{title}}</h1>
+<p class="kpi-window muted">{{window}}</p>
+{{#hasNoTargets}}<p class="kpi-note">{{t.kpiNoTargets}}</p>{{/hasNoTargets}}
+<section class="kpi-headlines" aria-labelledby="kpi-headlines-title">
+  <h2 id="kpi-headlines-title" class="kpi-headlines__title">{{t.kpiHeadlines}}</h2>
+  {{>kpi-cards}}
 </section>
-<section class="stats" aria-label="{{t.records}}">
-  <a class="stat" href="{{documentsHref}}"><span class="stat__value">{{documentCount}}</span><span class="stat__label">{{t.documentCount}}</span></a>
-  <a class="stat" href="{{recordsHref}}"><span class="stat__value">{{recordCount}}</span><span class="stat__label">{{t.recordCount}}</span></a>
-  <a class="stat" href="{{recordsHref}}"><span class="stat__value">{{typeCount}}</span><span class="stat__label">{{t.typeCount}}</span></a>
+{{#sections}}
+<section class="panel kpi-section" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
+  <h2 id="{{anchor}}-title">{{title}}</h2>
+  <p class="kpi-section__intro">{{intro}}</p>
+  <div class="kpi-body">
+    <figure class="kpi-figure">
+      <div class="kpi-figure__chart">{{{chart}}}</div>
+    </figure>
+    {{#mainTable}}{{>kpi-table}}{{/mainTable}}
+  </div>
+  {{#hasLate}}<p class="kpi-late"><strong>{{t.kpiLateTitle}}</strong> {{#late}}<span class="kpi-late__item">{{#.isLink}}<a href="{{.href}}" class="mono">{{.text}}</a>{{/.isLink}}{{^.isLink}}<span class="mono">{{.text}}</span>{{/.isLink}} ({{.waited}})</span> {{/late}}</p>{{/hasLate}}
+  {{#moreTables}}{{>kpi-table}}{{/moreTables}}
 </section>
-{{#hasCertifications}}
-<section class="panel" aria-labelledby="certs-title">
-  <h2 id="certs-title">{{t.certifications}}</h2>
-  <div class="table-wrap"><table>
-    <thead><tr><th scope="col">{{t.standard}}</th><th scope="col">{{t.certBody}}</th><th scope="col">{{t.certNumber}}</th><th scope="col">{{t.issued}}</th><th scope="col">{{t.expires}}</th></tr></thead>
-    <tbody>{{#certifications}}<tr><td>{{standard}}</td><td>{{body}}</td><td>{{number}}</td><td>{{issued}}</td><td>{{expires}}</td></tr>{{/certifications}}</tbody>
-  </table></div>
-</section>
-{{/hasCertifications}}
-<div class="columns">
-  <section class="panel" aria-labelledby="manual-title">
-    <h2 id="manual-title"><a href="{{manualHref}}">{{t.manual}}</a></h2>
-    <ol class="link-list">{{#chapters}}<li><a href="{{href}}">{{title}}</a></li>{{/chapters}}</ol>
-  </section>
-  <section class="panel" aria-labelledby="recent-title">
-    <h2 id="recent-title">{{t.recentRecords}}</h2>
-    <ul class="link-list">{{#recent}}<li><a href="{{href}}"><span class="mono">{{id}}</span> {{title}}</a> <span class="muted">{{typeLabel}} · {{date}}</span></li>{{/recent}}</ul>
-  </section>
-</div>
+{{/sections}}
+
+"""#,
+        "theme/templates/kpi-table.mustache": #"""
+<div class="table-wrap"><table class="kpi-table{{#.isByMonth}} kpi-table--months{{/.isByMonth}}">
+  <caption>{{caption}}</caption>
+  <thead><tr>{{#columns}}<th scope="col"{{#.isNum}} class="num"{{/.isNum}}>{{#.hasFull}}<span aria-hidden="true">{{.label}}{{#.hasSub}}<span class="kpi-table__sub">{{.sub}}</span>{{/.hasSub}}</span><span class="kpi-visually-hidden">{{.full}}</span>{{/.hasFull}}{{^.hasFull}}{{.label}}{{/.hasFull}}</th>{{/columns}}</tr></thead>
+  <tbody>
+  {{#rows}}<tr{{#.isMuted}} class="kpi-table__empty"{{/.isMuted}}>{{#head}}<th scope="row">{{>kpi-cell}}</th>{{/head}}{{#cells}}<td{{#.isNum}} class="num"{{/.isNum}}>{{>kpi-cell}}</td>{{/cells}}</tr>
+  {{/rows}}
+  </tbody>
+</table></div>
 
 """#,
         "theme/templates/layout.mustache": #"""
@@ -2089,6 +3907,7 @@ search: { en: Search, zh-CN: 搜索 }
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} · {{siteName}}</title>
 <link rel="stylesheet" href="{{stylesheet}}">
+<script src="{{root}}assets/js/tables.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">{{t.skipToContent}}</a>
@@ -2114,7 +3933,7 @@ search: { en: Search, zh-CN: 搜索 }
 """#,
         "theme/templates/manual-index.mustache": #"""
 <h1>{{t.manual}}</h1>
-<p class="muted">{{organization}}</p>
+<p class="muted">{{organization}} · <a href="{{printHref}}">{{t.printVersion}}</a></p>
 {{^hasChapters}}<p>{{t.noChapters}}</p>{{/hasChapters}}
 <ol class="toc">
 {{#chapters}}
@@ -2132,13 +3951,71 @@ search: { en: Search, zh-CN: 搜索 }
 <p><a href="{{homeHref}}">{{t.backHome}}</a></p>
 
 """#,
+        "theme/templates/print-book.mustache": #"""
+<link rel="stylesheet" href="{{stylesheet}}">
+<nav class="print-toolbar" aria-label="{{t.printToolbar}}">
+  <a class="print-toolbar__back" href="{{backHref}}">← {{backLabel}}</a>
+  <p class="print-toolbar__hint">{{t.printHint}}</p>
+</nav>
+<article class="print-book">
+  <header class="print-cover" data-book="{{book}}">
+    <p class="print-cover__org">{{organization}}</p>
+    <h1 class="print-cover__title">{{title}}</h1>
+    <dl class="print-cover__meta">
+      <div><dt>{{t.printVersionDate}}</dt><dd><time datetime="{{asOfISO}}">{{asOf}}</time></dd></div>
+      {{#hasScope}}<div><dt>{{t.printScope}}</dt><dd>{{scope}}</dd></div>{{/hasScope}}
+      {{#hasCertifications}}<div><dt>{{t.printCertifications}}</dt><dd><ul class="print-cover__certs">{{#certifications}}<li>{{.}}</li>{{/certifications}}</ul></dd></div>{{/hasCertifications}}
+      <div><dt>{{t.printDocumentsIncluded}}</dt><dd>{{count}} {{countLabel}}</dd></div>
+    </dl>
+    <p class="print-cover__note">{{t.printControlledCopy}}</p>
+  </header>
+  <nav class="print-toc" aria-labelledby="_contents">
+    <h2 id="_contents">{{t.printContents}}</h2>
+    {{^hasChapters}}<p>{{empty}}</p>{{/hasChapters}}
+    {{#hasChapters}}
+    <ol class="print-toc__list">
+      {{#chapters}}<li><a href="#{{.anchor}}"><span class="print-toc__id mono">{{.id}}</span> <span class="print-toc__title">{{.title}}</span>{{#.hasVersion}} <span class="print-toc__version">{{t.printVersion}} {{.version}}</span>{{/.hasVersion}}</a></li>
+      {{/chapters}}
+    </ol>
+    {{/hasChapters}}
+  </nav>
+  {{#chapters}}
+  <section class="print-chapter" aria-labelledby="{{.anchor}}">
+    <header class="print-chapter__header" data-book="{{book}}" data-running="{{.running}}">
+      <p class="print-chapter__running"><span>{{book}}</span> <span class="mono">{{.running}}</span></p>
+      <h2 class="print-chapter__title" id="{{.anchor}}"><span class="print-chapter__id mono">{{.id}}</span> {{.title}}</h2>
+      {{#.isUnapproved}}<p class="print-chapter__stamp"><span class="badge badge--{{.statusBadge}}">{{.statusText}}</span></p>{{/.isUnapproved}}
+      <div class="table-wrap print-control"><table>
+        <caption class="print-visually-hidden">{{t.printDocumentControl}}</caption>
+        <thead><tr>{{#.control}}<th scope="col">{{.label}}</th>{{/.control}}</tr></thead>
+        <tbody><tr>{{#.control}}<td>{{>fields}}</td>{{/.control}}</tr></tbody>
+      </table></div>
+    </header>
+    <div class="print-chapter__body prose">
+{{{.body}}}
+    </div>
+    {{#.hasHistory}}
+    <section class="print-history">
+      <h3>{{t.printRevisionHistory}}</h3>
+      <div class="table-wrap"><table>
+        <thead><tr><th scope="col">{{t.version}}</th><th scope="col">{{t.date}}</th><th scope="col">{{t.by}}</th><th scope="col">{{t.change}}</th></tr></thead>
+        <tbody>{{#.history}}<tr><td>{{.version}}</td><td class="print-history__date">{{.date}}</td><td>{{.by}}</td><td>{{.change}}</td></tr>{{/.history}}</tbody>
+      </table></div>
+    </section>
+    {{/.hasHistory}}
+    <p class="print-chapter__online"><a href="{{.siteHref}}">{{t.printOnlineVersion}}: <span class="mono">{{.id}}</span></a></p>
+  </section>
+  {{/chapters}}
+</article>
+
+"""#,
         "theme/templates/record-type-index.mustache": #"""
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="{{recordsHref}}">{{t.allRecords}}</a> › {{title}}</nav>
 <h1>{{title}} <span class="count">{{count}}</span></h1>
-<div class="table-wrap"><table class="register" data-sortable>
+<div class="table-wrap"><table class="register" data-sortable data-filter-label="{{t.filter}}" data-filter-placeholder="{{t.filterPlaceholder}}" data-filter-count="{{t.tablesFilterCount}}">
   <thead><tr><th scope="col">{{t.id}}</th><th scope="col">{{t.title}}</th>{{#columns}}<th scope="col">{{label}}</th>{{/columns}}</tr></thead>
   <tbody>
-  {{#rows}}<tr><td class="mono"><a href="{{href}}">{{id}}</a></td><td><a href="{{href}}">{{title}}</a></td>{{#cells}}<td>{{>fields}}</td>{{/cells}}</tr>
+  {{#rows}}<tr><td class="mono"><a href="{{href}}">{{id}}</a></td><td><a href="{{href}}">{{title}}</a></td>{{#cells}}<td{{#hasSortKey}} data-sort="{{sortKey}}"{{/hasSortKey}}>{{>fields}}</td>{{/cells}}</tr>
   {{/rows}}
   </tbody>
 </table></div>
@@ -2150,16 +4027,16 @@ search: { en: Search, zh-CN: 搜索 }
   <header class="entry__header">
     <h1><span class="entry__id mono">{{id}}</span> {{title}}</h1>
   </header>
-  <section class="panel fields-panel" aria-labelledby="details-title">
-    <h2 id="details-title">{{t.details}}</h2>
+  <section class="panel fields-panel" aria-labelledby="_details-title">
+    <h2 id="_details-title">{{t.details}}</h2>
     <dl class="fields">{{#fields}}<div class="fields__row{{#wide}} fields__row--wide{{/wide}}"><dt>{{label}}</dt><dd>{{>fields}}</dd></div>{{/fields}}</dl>
   </section>
   <div class="entry__body prose">
 {{{body}}}
   </div>
   {{#hasCitedBy}}
-  <section class="panel" aria-labelledby="cited-title">
-    <h2 id="cited-title">{{t.citedBy}}</h2>
+  <section class="panel" aria-labelledby="_cited-title">
+    <h2 id="_cited-title">{{t.citedBy}}</h2>
     <ul class="link-list">{{#citedBy}}<li><a href="{{href}}"><span class="mono">{{id}}</span> {{title}}</a> <span class="muted">{{typeLabel}}{{#date}} · {{date}}{{/date}}</span></li>{{/citedBy}}</ul>
   </section>
   {{/hasCitedBy}}
@@ -2173,6 +4050,40 @@ search: { en: Search, zh-CN: 搜索 }
   <thead><tr><th scope="col">{{t.type}}</th><th scope="col" class="num">{{t.count}}</th><th scope="col">{{t.latest}}</th></tr></thead>
   <tbody>{{#types}}<tr><td><a href="{{href}}">{{title}}</a> <span class="muted mono">{{type}}</span></td><td class="num">{{count}}</td><td>{{latest}}</td></tr>{{/types}}</tbody>
 </table></div>
+
+"""#,
+        "theme/templates/search-index.mustache": #"""
+<h1>{{t.search}}</h1>
+<div id="search" class="search" hidden
+     data-max="{{maxResults}}"
+     data-prompt="{{t.searchPrompt}}" data-count="{{entryCount}}"
+     data-one="{{t.searchResultOne}}" data-many="{{t.searchResultsMany}}"
+     data-more="{{t.searchResultsMore}}" data-none="{{t.searchResultsNone}}"
+     data-missing="{{t.searchIndexMissing}}">
+  <form class="search-form" role="search" method="get">
+    <div class="search-form__field search-form__field--query">
+      <label for="search-q">{{t.searchLabel}}</label>
+      <input id="search-q" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="{{t.searchPlaceholder}}">
+    </div>
+    <div class="search-form__field">
+      <label for="search-type">{{t.searchTypeLabel}}</label>
+      <select id="search-type" name="type">
+        <option value="">{{t.searchAllTypes}}</option>
+        {{#types}}<option value="{{.key}}">{{.label}} ({{.count}})</option>
+        {{/types}}
+      </select>
+    </div>
+    <button class="search-form__button" type="submit">{{t.searchButton}}</button>
+  </form>
+  <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+  <ol id="search-results" class="search-results"></ol>
+</div>
+<div id="search-nojs" class="panel search-nojs">
+  <p>{{t.searchNeedsJS}}</p>
+  <ul class="search-nojs__links">{{#browse}}<li><a href="{{.href}}">{{.label}}</a></li>{{/browse}}</ul>
+</div>
+<script src="{{indexSrc}}"></script>
+<script src="{{scriptSrc}}"></script>
 
 """#,
         "types.yml": #"""

@@ -1,6 +1,160 @@
-/// Placeholder while this page family is being written (issue 4); it renders nothing yet.
+/// `data/dossier.json`: the whole validated model for other tools — a summary of the config, every
+/// entry with its front matter, references and headings, the coverage of each applicable standard,
+/// and the diagnostics of the build. Keys keep a documented order (docs/data-export.md) and every
+/// list is sorted, so the file is byte-identical for the same input and as-of date.
 struct DataExport: PageFamily {
+    /// Bumped when a key is renamed or removed (adding keys keeps the version).
+    static let formatVersion = 1
+
     let context: RenderContext
-    init(context: RenderContext) { self.context = context }
-    func render() throws -> [OutputFile] { [] }
+    /// This build's validation results (rules switched `off` are left out).
+    let diagnostics: [Diagnostic]
+
+    init(context: RenderContext) { self.init(context: context, diagnostics: context.diagnostics) }
+
+    init(context: RenderContext, diagnostics: [Diagnostic]) {
+        self.context = context
+        self.diagnostics = diagnostics.filter { $0.severity != .off }.sortedForReport()
+    }
+
+    func render() throws -> [OutputFile] {
+        [OutputFile(path: PagePaths.dataExport, text: document().render() + "\n")]
+    }
+
+    func document() -> JSONValue {
+        let site = context.site
+        return .object([
+            ("format", .string("dossier")),
+            ("formatVersion", .int(Self.formatVersion)),
+            ("generator", .string(context.generator)),
+            ("asOf", .string(context.asOf.description)),
+            ("config", config()),
+            ("summary", .object([
+                ("documents", .int(site.documents.count)), ("records", .int(site.records.count)),
+                ("errors", .int(diagnostics.errorCount)), ("warnings", .int(diagnostics.warningCount)),
+            ])),
+            ("entries", .array(site.entries.indices.map(entry))),
+            ("coverage", .array(context.coverage.map(coverage))),
+            ("diagnostics", .array(diagnostics.map(Self.diagnostic))),
+        ])
+    }
+
+    // MARK: - Config
+
+    private func config() -> JSONValue {
+        let config = context.site.config
+        return .object([
+            ("organization", .object([("name", .string(config.organization.name)), ("shortName", .string(config.organization.shortName))])),
+            ("scope", .string(config.scope)),
+            ("language", .string(config.language.rawValue)),
+            ("baseURL", .string(config.baseURL)),
+            ("standards", .array(config.standards.map { .string($0.value) })),
+            ("exclusions", .array(config.exclusions.map { .object([("clause", .string($0.clause)), ("reason", .string($0.reason))]) })),
+            ("certifications", .array(config.certifications.map { cert in
+                .object([
+                    ("standard", .string(cert.standard)), ("body", .string(cert.body)), ("number", .string(cert.number)),
+                    ("issued", .optional(cert.issued?.description)), ("expires", .optional(cert.expires?.description)),
+                ])
+            })),
+            ("people", .array(config.people.map { person in
+                .object([("name", .string(person.name)), ("role", .string(person.role)), ("auditor", .bool(person.auditor))])
+            })),
+            ("schedules", .object(config.schedules.map { ($0.type, .string($0.interval.value.description)) })),
+            ("targets", .object(config.targets.map { ($0.key, .number($0.value.value)) })),
+        ])
+    }
+
+    // MARK: - Entries
+
+    private func entry(_ index: Int) -> JSONValue {
+        let site = context.site
+        let entry = site.entries[index]
+        let specs = site.catalog[entry.type].map { site.catalog.allFields(of: $0) } ?? []
+        let fields: [(String, JSONValue)] = (entry.frontMatter.entries ?? []).map { field in
+            (field.key, DataExportValues.json(field.value, kind: specs.first { $0.name == field.key }?.kind ?? .any))
+        }
+        var object: [(String, JSONValue)] = [
+            ("id", .string(entry.id)), ("type", .string(entry.type)), ("category", .string(entry.category.rawValue)),
+            ("path", .string(entry.path)), ("title", .string(entry.title)), ("url", .string(PagePaths.page(for: entry))),
+        ]
+        switch entry.category {
+        case .document:
+            let review = DocumentControl.nextReview(of: entry, config: site.config)
+            object.append(("nextReview", .optional(review?.description)))
+            object.append(("reviewOverdue", .bool(review.map { $0 < context.asOf } ?? false)))
+        case .record:
+            object.append(("date", .optional(RecordDates.day(of: entry, catalog: site.catalog)?.description)))
+        }
+        object.append(("fields", .object(fields)))
+        object.append(("references", .array(References.outgoing(of: entry, catalog: site.catalog).map { reference in
+            .object([("field", .string(reference.field)), ("id", .string(reference.id)),
+                     ("resolved", .bool(site.entry(id: reference.id) != nil))])
+        })))
+        object.append(("links", .array(entry.resolvedLinks.compactMap { $0 }.map { link in
+            .object([("id", .string(link.targetID)), ("anchor", .optional(link.anchor.flatMap { $0.isEmpty ? nil : $0 }))])
+        })))
+        object.append(("citedBy", .array((context.references.citing[entry.id] ?? []).map { .string(site.entries[$0].id) })))
+        object.append(("headings", .array(entry.body.headings.map { heading in
+            .object([("level", .int(heading.level)), ("text", .string(heading.text)), ("anchor", .string(heading.anchor))])
+        })))
+        return .object(object)
+    }
+
+    // MARK: - Coverage
+
+    private func coverage(_ checklist: ChecklistCoverage) -> JSONValue {
+        var object: [(String, JSONValue)] = [
+            ("checklist", .string(checklist.checklist.id)),
+            ("title", Self.localized(checklist.checklist.title)),
+            ("source", .string(checklist.checklist.source)),
+            ("counts", .object(ClauseCoverage.Status.allCases.map { ($0.rawValue, .int(checklist.count($0))) })),
+        ]
+        if let score = checklist.score {
+            object.append(("score", .object([
+                ("earned", .number(score.earned)), ("applicable", .number(score.applicable)),
+                ("percent", .number((score.percent * 10).rounded() / 10)), ("passed", .bool(score.passed)),
+                ("level", score.level.map { Self.localized($0.name) } ?? .null),
+            ])))
+        }
+        object.append(("clauses", .array(checklist.clauses.map(clause))))
+        return .object(object)
+    }
+
+    private func clause(_ clause: ClauseCoverage) -> JSONValue {
+        .object([
+            ("clause", .string(clause.clause.id)),
+            ("reference", .string(clause.reference)),
+            ("title", Self.localized(clause.clause.title)),
+            ("status", .string(clause.status.rawValue)),
+            ("documents", .array(clause.documents.map(JSONValue.string))),
+            ("pendingDocuments", .array(clause.pendingDocuments.map { pending in
+                .object([("id", .string(pending.id)), ("state", .string(pending.state.rawValue)),
+                         ("status", .string(pending.status)), ("nextReview", .optional(pending.nextReview?.description))])
+            })),
+            ("records", .array(clause.records.map(JSONValue.string))),
+            ("latestRecord", clause.latestRecord.map { record in
+                .object([("id", .string(record.id)), ("type", .string(record.type)), ("date", .string(record.day.description))])
+            } ?? .null),
+            ("window", .string(clause.window.description)),
+            ("exclusion", .optional(clause.exclusionReason)),
+            ("reasons", .array(clause.reasons.map(JSONValue.string))),
+        ])
+    }
+
+    // MARK: - Helpers
+
+    /// `{ "en": ..., "zh-CN": ... }`, languages in name order.
+    static func localized(_ text: LocalizedText) -> JSONValue {
+        .object(text.values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+    }
+
+    /// The shape of `dossier check --format json`'s diagnostics.
+    static func diagnostic(_ d: Diagnostic) -> JSONValue {
+        .object([
+            ("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)),
+            ("file", .optional(d.location?.path)),
+            ("line", d.location.map { .int($0.line) } ?? .null), ("column", d.location.map { .int($0.column) } ?? .null),
+            ("message", .string(d.message)), ("hint", .optional(d.hint)),
+        ])
+    }
 }

@@ -83,6 +83,10 @@ struct FieldValues {
             link["isPlain"] = link["href"] == nil
             link["isMissing"] = link["href"] == nil
             return link
+        case .clause:
+            // A clause of an applicable standard links to its clause page; others stay text.
+            guard let target = PagePaths.clauseTarget(reference: text, coverage: context.coverage) else { return Self.plain(text) }
+            return ["text": text, "href": PagePaths.relative(from: page, to: target), "isLink": true]
         case .attachment:
             let target = PagePaths.attachment(text)
             return ["text": text, "href": PagePaths.relative(from: page, to: target), "isLink": true]

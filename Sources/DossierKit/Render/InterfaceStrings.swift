@@ -29,6 +29,28 @@ public struct InterfaceStrings: Sendable {
 
     public subscript(key: String) -> String { table[key]?.text(language) ?? key }
 
+    /// The string `key` with its `{name}` placeholders replaced: `fill("kpiWindow", ["start": ...])`.
+    public func fill(_ key: String, _ values: [String: String]) -> String { Self.fill(self[key], values) }
+
+    /// Replaces `{name}` placeholders in one pass; unknown placeholders stay as written. `literal`
+    /// transforms the template's own text (e.g. HTML-escapes it when the values are HTML fragments).
+    public static func fill(_ template: String, _ values: [String: String],
+                            literal: (String) -> String = { $0 }) -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result += literal(String(rest[...open]))
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += literal(String(rest[..<open])) + value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + literal(String(rest))
+    }
+
     /// All strings for templates: `{{t.documents}}`.
     public var all: [String: String] { table.mapValues { $0.text(language) } }
 

@@ -24,6 +24,7 @@ struct ManualPages {
         let body = try context.theme.render("manual-index", [
             "chapters": chapters, "hasChapters": !chapters.isEmpty,
             "organization": context.site.config.organization.name, "t": context.strings.all,
+            "printHref": PagePaths.relative(from: page, to: PagePaths.printManual),
         ])
         return (page, try context.layout(page: page, title: context.strings["manual"], section: "manual", body: body))
     }

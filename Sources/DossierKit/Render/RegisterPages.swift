@@ -26,7 +26,11 @@ struct RegisterPages {
                 }
                 return ["title": type.title.text(context.strings.language), "type": type.name, "rows": rows, "count": rows.count]
             }
-        let body = try context.theme.render("document-register", ["groups": groups, "t": context.strings.all])
+        let body = try context.theme.render("document-register", [
+            "groups": groups, "t": context.strings.all,
+            "printManualHref": PagePaths.relative(from: page, to: PagePaths.printManual),
+            "printProceduresHref": PagePaths.relative(from: page, to: PagePaths.printProcedures),
+        ])
         return (page, try context.layout(page: page, title: context.strings["documents"], section: "documents", body: body))
     }
 
@@ -67,7 +71,8 @@ struct RegisterPages {
                 row["cells"] = columns.map { column -> [String: Any] in
                     guard let node = entry[column], !node.isNull else { return ["items": [[String: Any]]()] }
                     let kind = type.field(column)?.kind ?? .string
-                    return ["items": values.items(node, kind: kind), "sortKey": node.string ?? ""]
+                    let sortKey = node.string ?? ""
+                    return ["items": values.items(node, kind: kind), "sortKey": sortKey, "hasSortKey": !sortKey.isEmpty]
                 }
                 return row
             }

@@ -6,6 +6,8 @@ struct RenderContext: Sendable {
     let references: References
     /// Coverage of every applicable standard, computed once for the dashboard and the clause pages.
     let coverage: [ChecklistCoverage]
+    /// This build's validation results (warnings, and errors when they were allowed).
+    let diagnostics: [Diagnostic]
     let generator: String
 
     var strings: InterfaceStrings { theme.strings }

@@ -28,18 +28,19 @@ public struct SiteRenderer: Sendable {
         self.generator = generator
     }
 
-    public func render(_ site: Site) throws -> [OutputFile] {
+    /// - Parameter diagnostics: the validation results of this build, shown on the dashboard and exported.
+    public func render(_ site: Site, diagnostics: [Diagnostic] = []) throws -> [OutputFile] {
         let context = RenderContext(site: site, theme: theme, asOf: asOf, references: References(site: site),
-                                    coverage: Coverage(site: site, asOf: asOf).applicable(), generator: generator)
+                                    coverage: Coverage(site: site, asOf: asOf).applicable(),
+                                    diagnostics: diagnostics, generator: generator)
         let entryPages = EntryPages(context: context)
         let rendered: [Result<(path: String, html: String), Error>] = Array(site.entries.indices).parallelMap { index in
             Result { try entryPages.page(for: index) }
         }
         var pages: [(path: String, html: String)] = try rendered.map { try $0.get() }
-        let home = HomePage(context: context)
         let registers = RegisterPages(context: context)
-        pages.append(try home.render())
-        pages.append(try home.notFound())
+        pages.append(try DashboardPage(context: context).render())
+        pages.append(try NotFoundPage(context: context).render())
         pages.append(try ManualPages(context: context).index())
         pages.append(try registers.documentRegister())
         pages.append(try registers.recordsIndex())

@@ -3,6 +3,9 @@
 enum JSONValue {
     case string(String)
     case int(Int)
+    /// A number; whole numbers print without a fraction (`8`, not `8.0`), others in the shortest form
+    /// that reads back as the same Double (`4.35`); NaN and infinities, which JSON lacks, print `null`.
+    case number(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -17,6 +20,7 @@ enum JSONValue {
         switch self {
         case let .string(text): return JSONValue.quote(text)
         case let .int(number): return String(number)
+        case let .number(number): return JSONValue.format(number)
         case let .bool(flag): return flag ? "true" : "false"
         case .null: return "null"
         case let .array(items):
@@ -29,6 +33,12 @@ enum JSONValue {
             return "{" + newline + pairs.map { pad + JSONValue.quote($0.0) + separator + $0.1.render(indent: indent + 1, pretty: pretty) }
                 .joined(separator: "," + newline) + newline + close + "}"
         }
+    }
+
+    static func format(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return "\(number)"
     }
 
     static func quote(_ text: String) -> String {

@@ -15,15 +15,10 @@ public struct CertificationRule: ValidationRule {
     static let recertificationLeadMonths = 6
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let audits = context.entries(ofType: "external-audit")
-        var diagnostics: [Diagnostic] = []
-        for certificate in context.site.config.certifications {
-            diagnostics += check(certificate, audits: audits, context)
-        }
-        return diagnostics
+        context.site.config.certifications.flatMap { check($0, context) }
     }
 
-    private func check(_ certificate: SiteConfig.Certification, audits: [Entry], _ context: ValidationContext) -> [Diagnostic] {
+    private func check(_ certificate: SiteConfig.Certification, _ context: ValidationContext) -> [Diagnostic] {
         let asOf = context.asOf
         let location = context.configLocation(line: certificate.line)
         let name = certificate.number.isEmpty ? "the \(certificate.standard) certificate"
@@ -36,19 +31,7 @@ public struct CertificationRule: ValidationRule {
                 hint: "after the recertification decision, update issued and expires under certifications:; remove the entry if the certification has lapsed")]
         }
 
-        // The certificate's surveillance and recertification audits.
-        var surveillance: [(id: String, day: Day)] = []
-        var recertifications: [Day] = []
-        for audit in audits where Self.same(audit.string("standard"), certificate.standard) {
-            guard let day = context.day(of: audit), day <= asOf else { continue }
-            switch audit.string("kind") {
-            case "surveillance": surveillance.append((audit.id, day))
-            case "recertification":
-                surveillance.append((audit.id, day))
-                recertifications.append(day)
-            default: continue
-            }
-        }
+        let (surveillance, recertifications) = Self.cycleAudits(of: certificate, context)
 
         var diagnostics: [Diagnostic] = []
         if let issued = certificate.issued {
@@ -86,5 +69,27 @@ public struct CertificationRule: ValidationRule {
     static func same(_ a: String?, _ b: String) -> Bool {
         guard let a else { return false }
         return a.lowercased() == b.lowercased()
+    }
+}
+
+extension CertificationRule {
+    // Shared with the agenda (calendar and dashboard), so both read the audits the same way.
+    /// The certificate's audits on or before the as-of date: surveillance and recertification audits
+    /// (both count for the surveillance cycle), and the days of the recertification audits.
+    static func cycleAudits(of certificate: SiteConfig.Certification, _ context: ValidationContext)
+        -> (surveillance: [(id: String, day: Day)], recertifications: [Day]) {
+        var surveillance: [(id: String, day: Day)] = []
+        var recertifications: [Day] = []
+        for audit in context.entries(ofType: "external-audit") where same(audit.string("standard"), certificate.standard) {
+            guard let day = context.day(of: audit), day <= context.asOf else { continue }
+            switch audit.string("kind") {
+            case "surveillance": surveillance.append((audit.id, day))
+            case "recertification":
+                surveillance.append((audit.id, day))
+                recertifications.append(day)
+            default: continue
+            }
+        }
+        return (surveillance, recertifications)
     }
 }

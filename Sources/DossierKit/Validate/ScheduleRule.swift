@@ -49,8 +49,7 @@ public struct ScheduleRule: ValidationRule {
             let month = entry.string("period").flatMap(SchedulePeriods.month(ofPeriod:)) ?? day.map(SchedulePeriods.absoluteMonth)
             return month.map { Dated(id: entry.id, day: day, month: $0) }
         }
-        let latest = records.filter { $0.day != nil }.max { ($0.day?.ordinal ?? 0, $1.id) < ($1.day?.ordinal ?? 0, $0.id) }
-        guard let latest, let latestDay = latest.day else {
+        guard let latest = Self.latestRecord(ofType: type, context) else {
             // Records without a readable date are schema findings; only a type with no record at all is overdue.
             guard context.entries(ofType: type).isEmpty else { return [] }
             return [Rules.scheduleOverdue.diagnostic(
@@ -75,11 +74,11 @@ public struct ScheduleRule: ValidationRule {
         }
 
         // Overdue, or due soon.
-        let due = interval.after(latestDay)
+        let due = interval.after(latest.day)
         if due < asOf {
             if !trailingGap {
                 diagnostics.append(Rules.scheduleOverdue.diagnostic(
-                    "last \(type) record \(latest.id) is dated \(latestDay), older than \(interval): the next was due by \(due)",
+                    "last \(type) record \(latest.id) is dated \(latest.day), older than \(interval): the next was due by \(due)",
                     at: location,
                     hint: "file the \(type) record once it is done; if the activity now runs less often, change schedules.\(type)"))
             }
@@ -90,7 +89,7 @@ public struct ScheduleRule: ValidationRule {
             if daysLeft <= lead {
                 let when = daysLeft == 0 ? "today" : "in \(daysLeft) day\(daysLeft == 1 ? "" : "s")"
                 diagnostics.append(Rules.scheduleDue.diagnostic(
-                    "next \(type) is due by \(due) (\(when)); the last one is \(latest.id) of \(latestDay)", at: location,
+                    "next \(type) is due by \(due) (\(when)); the last one is \(latest.id) of \(latest.day)", at: location,
                     hint: "plan the \(type) and file its record by \(due)"))
             }
         }
@@ -115,5 +114,17 @@ public struct ScheduleRule: ValidationRule {
                 at: location, hint: "file the missing \(type) records, or check the dates of the first ones"), at: 0)
         }
         return diagnostics
+    }
+}
+
+extension ScheduleRule {
+    // Shared with the agenda (calendar and dashboard), so both pick the same latest record.
+    /// The newest dated record of `type` on or before the as-of date (later ones are `record.future`
+    /// findings); on a tie of dates the smallest id. Nil when no record has a readable date.
+    static func latestRecord(ofType type: String, _ context: ValidationContext) -> (id: String, day: Day)? {
+        context.entries(ofType: type)
+            .compactMap { entry in context.day(of: entry).map { (id: entry.id, day: $0) } }
+            .filter { $0.day <= context.asOf }
+            .min { ($0.day > $1.day) || ($0.day == $1.day && $0.id < $1.id) }
     }
 }

@@ -101,3 +101,10 @@ extension String {
             .replacingOccurrences(of: "'", with: "&#39;")
     }
 }
+
+extension DemoSiteTests {
+    func testClauseReferencesLinkToTheirClausePages() throws {
+        let html = try page("documents/PR-06.html")
+        XCTAssertTrue(html.contains("href=\"../clauses/iso20000-1/8.6.1.html\">iso20000-1:8.6.1</a>"), "clauses answered link to their pages")
+    }
+}

@@ -4,7 +4,7 @@ import XCTest
 final class ThemeTests: XCTestCase {
     func testBuiltInThemeHasEveryPageTemplate() throws {
         let theme = try Theme.load(name: "default", root: "/nowhere", language: .en, fileSystem: .memory([String: String]()))
-        for name in ["layout", "home", "document", "record", "document-register", "records-index", "record-type-index",
+        for name in ["layout", "dashboard", "document", "record", "document-register", "records-index", "record-type-index",
                      "manual-index", "not-found", "fields"] {
             XCTAssertNotNil(theme.templates.getTemplate(named: name), name)
         }

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Front-matter values as JSON, typed by the field's kind in the schema: numbers and booleans where
+/// the schema says so, date-times in ISO 8601 (`2026-03-01T09:00`), every other scalar as the text
+/// written, lists as arrays, maps as objects in key order. Fields the schema does not know are typed
+/// as YAML's core schema would (`null`, `true`/`false`, decimal numbers, else text); a quoted scalar
+/// always stays text.
+enum DataExportValues {
+    static func json(_ node: YAMLNode, kind: FieldKind) -> JSONValue {
+        switch node.value {
+        case let .sequence(items):
+            let element: FieldKind
+            if case let .list(of) = kind { element = of } else { element = .any }
+            return .array(items.map { json($0, kind: element) })
+        case let .mapping(entries):
+            var specs: [FieldSpec] = []
+            if case let .map(fields) = kind { specs = fields }
+            return .object(entries.map { entry in
+                (entry.key, json(entry.value, kind: specs.first { $0.name == entry.key }?.kind ?? .any))
+            })
+        case let .scalar(text, plain):
+            if node.isNull { return .null }
+            guard plain else { return .string(text) }
+            return scalar(text, kind: kind)
+        }
+    }
+
+    private static func scalar(_ text: String, kind: FieldKind) -> JSONValue {
+        switch kind {
+        case .number, .integer:
+            return number(text).map(JSONValue.number) ?? .string(text)
+        case .bool:
+            return YAMLNode(.scalar(text, plain: true), line: 0, column: 0).bool.map(JSONValue.bool) ?? .string(text)
+        case .datetime:
+            return .string(isoDateTime(text))
+        case let .list(of):
+            // A single value where a list is expected (`kind: a` reads as `[a]`) is exported as written.
+            return scalar(text, kind: of)
+        case .map, .any:
+            switch text {
+            case "true", "True", "TRUE": return .bool(true)
+            case "false", "False", "FALSE": return .bool(false)
+            default: return number(text).map(JSONValue.number) ?? .string(text)
+            }
+        case .string, .text, .date, .enumeration, .reference, .person, .clause, .attachment:
+            return .string(text)
+        }
+    }
+
+    /// A decimal number as YAML's core schema writes it (`12`, `-3`, `4.35`, `1e3`, `1_000` for numbers
+    /// the schema asks for); nil for anything else (`0x1F`, `.inf`, `1.2.3`, dates).
+    static func number(_ text: String) -> Double? {
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        var index = digits.startIndex
+        if index < digits.endIndex, digits[index] == "-" || digits[index] == "+" { index = digits.index(after: index) }
+        var mantissa = 0, seenDot = false, seenExponent = false
+        while index < digits.endIndex {
+            let c = digits[index]
+            if c.isASCII, c.isNumber {
+                mantissa += 1
+            } else if c == ".", !seenDot, !seenExponent {
+                seenDot = true
+            } else if c == "e" || c == "E", !seenExponent, mantissa > 0 {
+                seenExponent = true
+                let next = digits.index(after: index)
+                if next < digits.endIndex, digits[next] == "-" || digits[next] == "+" { index = next }
+                let rest = digits[digits.index(after: index)...]
+                guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                break
+            } else {
+                return nil
+            }
+            index = digits.index(after: index)
+        }
+        guard mantissa > 0, let value = Double(digits), value.isFinite else { return nil }
+        return value
+    }
+
+    /// `2026-03-01 09:00` → `2026-03-01T09:00`; text that is not a date-time is kept as written.
+    static func isoDateTime(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard DateTime(iso: trimmed) != nil, trimmed.count > 11 else { return text }
+        let separator = trimmed.index(trimmed.startIndex, offsetBy: 10)
+        guard trimmed[separator] == " " || trimmed[separator] == "t" else { return trimmed }
+        let clock = trimmed[trimmed.index(after: separator)...].drop { $0 == " " }
+        return String(trimmed[..<separator]) + "T" + clock
+    }
+}
