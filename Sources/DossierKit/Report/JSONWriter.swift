@@ -41,8 +41,11 @@ enum JSONValue {
         return "\(number)"
     }
 
-    static func quote(_ text: String) -> String {
+    /// A JSON string literal. `scriptSafe` also escapes `<`, `>` and `&`, so that no `</script>` or
+    /// `<!--` can appear when the JSON is loaded as (or inlined in) a script.
+    static func quote(_ text: String, scriptSafe: Bool = false) -> String {
         var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -50,10 +53,14 @@ enum JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            // Line terminators in older JavaScript engines.
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
+            case "<" where scriptSafe: out += "\\u003c"
+            case ">" where scriptSafe: out += "\\u003e"
+            case "&" where scriptSafe: out += "\\u0026"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -6,12 +6,7 @@ final class CommandLineTests: XCTestCase {
     private var root: URL!
 
     override func setUpWithError() throws {
-        root = try Fixtures.temporaryFolder()
-        try Fixtures.write([
-            "dossier.yml": Fixtures.minimalConfig,
-            "Content/procedures/PR-01.md": Fixtures.procedure,
-            "Content/records/incident/INC-1.md": Fixtures.incident,
-        ], under: root)
+        root = try Fixtures.smallSiteOnDisk()
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }

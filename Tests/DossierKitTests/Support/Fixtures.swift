@@ -31,6 +31,17 @@ enum Fixtures {
         return url
     }
 
+    /// A temporary site folder with the minimal config, `procedure` and `incident`; the caller removes it.
+    static func smallSiteOnDisk() throws -> URL {
+        let root = try temporaryFolder()
+        try write([
+            "dossier.yml": minimalConfig,
+            "Content/procedures/PR-01.md": procedure,
+            "Content/records/incident/INC-1.md": incident,
+        ], under: root)
+        return root
+    }
+
     /// Writes `files` (relative paths → text) under `root`.
     static func write(_ files: [String: String], under root: URL) throws {
         for (path, text) in files {

@@ -126,29 +126,5 @@ struct SearchIndex {
     /// A JavaScript (and JSON) string literal. Besides quotes, backslashes and control characters,
     /// `<`, `>` and `&` are escaped so that no `</script>` or `<!--` can appear even if the index is
     /// ever inlined in a page, and U+2028/U+2029, which end a line in older JavaScript engines.
-    static func literal(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func literal(_ text: String) -> String { JSONValue.quote(text, scriptSafe: true) }
 }

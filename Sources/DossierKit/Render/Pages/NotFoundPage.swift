@@ -11,11 +11,6 @@ struct NotFoundPage {
         let body = try context.theme.render("not-found", ["homeHref": base + PagePaths.home, "t": context.strings.all])
         let html = try context.layout(page: page, title: context.strings["notFound"], section: "", body: body)
         // The layout's links are relative to the site root; anchor them at base_url for any depth.
-        return (page, html.replacingOccurrences(of: "<head>\n", with: "<head>\n<base href=\"\(Self.attribute(base))\">\n"))
-    }
-
-    static func attribute(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;")
+        return (page, html.replacingOccurrences(of: "<head>\n", with: "<head>\n<base href=\"\(HTMLText.escape(base))\">\n"))
     }
 }

@@ -59,21 +59,7 @@ struct ClauseWords {
     }
 
     /// Text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// `<a href="…">text</a>`, or the text alone without a target.
     static func link(_ text: String, href: String?, className: String? = nil, title: String? = nil) -> String {
