@@ -17,6 +17,7 @@ struct LinkCollector {
     let firstLine: Int
 
     private(set) var links: [MarkdownLink] = []
+    private var columns = SourceText.ColumnCursor()
 
     init(source: SourceText, firstLine: Int) {
         self.source = source
@@ -54,8 +55,8 @@ struct LinkCollector {
     /// Appends the link; a link to a content file gets `dossier-link:N` as its destination.
     private mutating func record(_ target: MarkdownLink.Target, at position: SourcePosition, rewriting node: CmarkNode?) {
         let index = links.count
-        links.append(MarkdownLink(target: target, line: position.line + firstLine - 1,
-                                  column: source.characterColumn(line: position.line, byteColumn: position.byteColumn)))
+        let column = columns.characterColumn(in: source, line: position.line, byteColumn: position.byteColumn)
+        links.append(MarkdownLink(target: target, line: position.line + firstLine - 1, column: column))
         guard let node else { return }
         switch target {
         case .contentPath, .contentID: node.setURL("dossier-link:\(index)")

@@ -51,7 +51,15 @@ public struct ConfigParser: Sendable {
                         reading.error(value, "unknown language '\(text)': use zh-CN or en")
                     }
                 }
-            case "base_url": config.baseURL = reading.string(value) ?? "/"
+            case "base_url":
+                // It becomes a <base href> and link prefix on 404.html and the URL of calendar
+                // events: only a path or a web address, never a javascript: or data: URL.
+                if let text = reading.string(value) {
+                    if Self.isUsableBaseURL(text) { config.baseURL = text } else {
+                        reading.error(value, "base_url '\(text)' must be a path starting with / or an http:// or https:// address",
+                                      hint: "write / for a site at the root of its server, or e.g. /evidence/ or https://example.com/evidence/")
+                    }
+                }
             case "theme": config.theme = reading.string(value) ?? "default"
             case "standards":
                 config.standards = reading.list(value).compactMap { item in
@@ -102,6 +110,13 @@ public struct ConfigParser: Sendable {
                           hint: Suggestion.hint(for: name, in: config.profiles.keys))
         }
         return Result(config: config, diagnostics: reading.diagnostics)
+    }
+
+    /// A path (`/`, `/evidence/`) or an http(s) address, without spaces, quotes or angle brackets.
+    static func isUsableBaseURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard text.hasPrefix("/") || lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
+        return !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0 == "\"" || $0 == "'" || $0 == "<" || $0 == ">" || $0 == "\\" }
     }
 }
 

@@ -19,8 +19,8 @@ public struct OutputWriter: Sendable {
         try checkTarget()
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: staging)
+        // A fresh name each build: a folder that merely has a staging-like name is never removed.
+        let staging = parent.appendingPathComponent(Self.scratchName(for: output, kind: "staging"))
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             var made: Set<String> = []
@@ -48,9 +48,7 @@ public struct OutputWriter: Sendable {
 
     private func swap(staging: URL) throws {
         let manager = FileManager.default
-        let old = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: old)
+        let old = output.deletingLastPathComponent().appendingPathComponent(Self.scratchName(for: output, kind: "old"))
         let hadOutput = manager.fileExists(atPath: output.path)
         do {
             if hadOutput { try manager.moveItem(at: output, to: old) }
@@ -63,17 +61,25 @@ public struct OutputWriter: Sendable {
         if hadOutput { try? manager.removeItem(at: old) }
     }
 
+    /// `.Output.staging-<pid>-<random>`: hidden, beside the output, and never an existing name.
+    static func scratchName(for output: URL, kind: String) -> String {
+        ".\(output.lastPathComponent).\(kind)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    }
+
     /// Refuses an output folder that is (or holds) the site root or its content, or a non-empty
-    /// folder Dossier did not create.
+    /// folder Dossier did not create. Paths are compared as written and with symbolic links
+    /// resolved, so that no other spelling of the site reaches it.
     func checkTarget() throws {
-        let out = output.path, root = siteRoot.path
-        let content = siteRoot.appendingPathComponent("Content").path
-        if out == root || root.hasPrefix(out + "/") {
-            throw DossierError.output("refusing to write into \(out): it holds the site itself")
+        for (out, root) in [(output.path, siteRoot.path), (Self.resolved(output.path), Self.resolved(siteRoot.path))] {
+            let content = root == "/" ? "/Content" : root + "/Content"
+            if out == root || out == "/" || root.hasPrefix(out + "/") {
+                throw DossierError.output("refusing to write into \(output.path): it holds the site itself")
+            }
+            if out == content || out.hasPrefix(content + "/") {
+                throw DossierError.output("refusing to write into \(output.path): it is inside Content/")
+            }
         }
-        if out == content || out.hasPrefix(content + "/") {
-            throw DossierError.output("refusing to write into \(out): it is inside Content/")
-        }
+        let out = output.path
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
@@ -82,6 +88,25 @@ public struct OutputWriter: Sendable {
         let foreign = names.filter { $0 != ".gitkeep" && $0 != Self.marker }
         if !foreign.isEmpty, !names.contains(Self.marker) {
             throw DossierError.output("refusing to replace \(out): it is not empty and was not made by Dossier (no \(Self.marker) file)")
+        }
+    }
+
+    /// `path` with the symbolic links of its existing part resolved; the part that does not exist
+    /// yet is kept as written.
+    static func resolved(_ path: String) -> String {
+        var head = URL(fileURLWithPath: path).standardizedFileURL
+        var tail: [String] = []
+        while true {
+            if let real = realpath(head.path, nil) {
+                defer { free(real) }
+                var url = URL(fileURLWithPath: String(cString: real))
+                for part in tail.reversed() { url.appendPathComponent(part) }
+                return url.standardizedFileURL.path
+            }
+            let parent = head.deletingLastPathComponent()
+            guard parent.path != head.path else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+            tail.append(head.lastPathComponent)
+            head = parent
         }
     }
 
