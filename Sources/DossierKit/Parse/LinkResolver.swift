@@ -51,8 +51,13 @@ public struct LinkResolver: Sendable {
                 case let .anchor(a):
                     target = index[entry.id]
                     anchor = a
-                case .external:
-                    break
+                case let .external(url):
+                    // A relative link to a file that is no content (an image, a PDF) must not climb
+                    // out of Content/ either (a browser reads `%2e%2e` and `\\` as `..` and `/`).
+                    if let path = Self.localPath(url), Self.normalize(path, from: entry.contentRelativePath) == nil {
+                        diagnostics.append(Diagnostic(rule: Rules.refEscape.id, severity: Rules.refEscape.severity, message: "link '\(url)' leads outside Content/",
+                                                      location: location))
+                    }
                 }
                 guard let target else {
                     resolved.append(nil)
@@ -68,6 +73,19 @@ public struct LinkResolver: Sendable {
             all.append(resolved)
         }
         return Result(links: all, diagnostics: diagnostics)
+    }
+
+    /// The path of a destination without a scheme or host (`../img/a.png?x#y` → `../img/a.png`),
+    /// percent-decoded and with backslashes read as slashes; nil for URLs such as `https://...`.
+    static func localPath(_ destination: String) -> String? {
+        let path = String(destination.prefix { $0 != "?" && $0 != "#" })
+        guard !path.isEmpty else { return nil }
+        let slashed = (path.removingPercentEncoding ?? path).replacingOccurrences(of: "\\", with: "/")
+        guard !slashed.hasPrefix("//") else { return nil }
+        if let colon = slashed.firstIndex(of: ":"), !slashed[..<colon].contains("/"), slashed.first?.isLetter == true {
+            return nil  // a scheme: `mailto:`, `tel:` (browsers read `C:/x` as one too)
+        }
+        return slashed
     }
 
     /// `link` as a path relative to Content/, seen from the file at `from` (also relative to Content/);
