@@ -2,9 +2,9 @@ import Foundation
 
 /// Dossier's pipeline, one stage after another:
 ///
-///     dossier.yml + Content/**  →  load  →  parse  →  validate  →  render  →  write
+///     dossier.yml + Content/**  →  load  →  parse  →  validate  →  profile  →  render  →  write
 ///
-/// `check` runs the first three stages; `build` runs all five and writes nothing when validation
+/// `check` runs the first three stages; `build` runs them all and writes nothing when validation
 /// fails (unless errors are allowed), so `Output/` only ever holds a site from a good build.
 public enum Pipeline {
     public struct CheckResult: Sendable {
@@ -23,6 +23,8 @@ public enum Pipeline {
         public var asOf: Day
         public var allowErrors = false
         public var strict = false
+        /// The profile to render with (`--profile`); nil: the config's `default_profile`, else everything.
+        public var profile: String?
         public var generator = "Dossier \(DossierVersion.current)"
 
         public init(root: String, output: String? = nil, asOf: Day) {
@@ -34,31 +36,44 @@ public enum Pipeline {
 
     public struct BuildResult: Sendable {
         public var check: CheckResult
+        /// The profile the site was rendered with (its name is nil when none applies).
+        public var profile: ProfileChoice
         /// Pages and assets written; nil when validation stopped the build.
         public var written: Int?
     }
 
     /// load → parse → validate.
-    public static func check(root: String, asOf: Day, fileSystem: FileSystem = .local) throws -> CheckResult {
-        let source = try SiteSource.read(root: root, fileSystem: fileSystem)          // load
-        let parsed = try SiteParser().parse(source)                                     // parse
-        let diagnostics = Validator().validate(parsed.site, asOf: asOf, earlier: parsed.diagnostics)  // validate
+    public static func check(root: String, asOf: Day, fileSystem: FileSystem = .local,
+                             progress: PipelineProgress.Handler? = nil) throws -> CheckResult {
+        let stages = ProgressReporter(progress)
+        let source = try stages.run(.load) { try SiteSource.read(root: root, fileSystem: fileSystem) }
+        let parsed = try stages.run(.parse) { try SiteParser().parse(source) }
+        let diagnostics = stages.run(.validate) { Validator().validate(parsed.site, asOf: asOf, earlier: parsed.diagnostics) }
         return CheckResult(site: parsed.site, diagnostics: diagnostics, asOf: asOf,
                            fileCount: source.files.count)
     }
 
-    /// load → parse → validate → render → write.
-    public static func build(_ options: BuildOptions, fileSystem: FileSystem = .local) throws -> BuildResult {
-        let check = try check(root: options.root, asOf: options.asOf, fileSystem: fileSystem)
+    /// load → parse → validate → profile → render → write. Validation sees the whole site (a
+    /// profile never hides an error); rendering sees only what the profile shows.
+    public static func build(_ options: BuildOptions, fileSystem: FileSystem = .local,
+                             progress: PipelineProgress.Handler? = nil) throws -> BuildResult {
+        let stages = ProgressReporter(progress)
+        let check = try check(root: options.root, asOf: options.asOf, fileSystem: fileSystem, progress: progress)
+        let profile = try ProfileChoice.resolve(options.profile, config: check.site.config)
         let failed = check.errorCount > 0 || (options.strict && check.warningCount > 0)
-        if failed && !options.allowErrors { return BuildResult(check: check, written: nil) }
+        if failed && !options.allowErrors { return BuildResult(check: check, profile: profile, written: nil) }
         let theme = try Theme.load(name: check.site.config.theme, root: options.root,
                                    language: check.site.config.language, fileSystem: fileSystem)
-        let files = try SiteRenderer(theme: theme, asOf: options.asOf, generator: options.generator)
-            .render(check.site, diagnostics: check.diagnostics)                         // render
+        let shown = stages.run(.profile) { ProfileFilter(profile.profile).apply(to: check.site, diagnostics: check.diagnostics) }
+        let files = try stages.run(.render) {
+            try SiteRenderer(theme: theme, asOf: options.asOf, generator: options.generator)
+                .render(shown.site, diagnostics: shown.diagnostics)
+        }
         let rootURL = URL(fileURLWithPath: options.root.isEmpty ? "." : options.root)
-        try OutputWriter(output: URL(fileURLWithPath: options.output), siteRoot: rootURL).write(files)  // write
-        return BuildResult(check: check, written: files.count)
+        try stages.run(.write, count: files.count) {
+            try OutputWriter(output: URL(fileURLWithPath: options.output), siteRoot: rootURL).write(files)
+        }
+        return BuildResult(check: check, profile: profile, written: files.count)
     }
 }
 

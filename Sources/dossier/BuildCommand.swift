@@ -6,13 +6,25 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Validate the site and render it into Output/.",
-        discussion: "Errors fail the build (exit 1) and leave Output/ as it was.\n\nExample:\n  dossier build --as-of 2026-11-22 --output public"
+        discussion: """
+        Errors fail the build (exit 1) and leave Output/ as it was. A profile (profiles: in dossier.yml) \
+        chooses who the site is for: which types it shows, with confidential files left out and some \
+        fields masked; validation always covers the whole site.
+
+        Examples:
+          dossier build --as-of 2026-11-22 --output public
+          dossier build --profile public --output Output-public --quiet
+        """
     )
 
     @OptionGroup var site: SiteOptions
+    @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: "Folder to write the site into (default: Output/ in the site root).")
-    var output: String?
+    @Option(name: .customLong("output"), help: "Folder to write the site into (default: Output/ in the site root).")
+    var outputFolder: String?
+
+    @Option(name: .long, help: "Profile to render with (see profiles: in dossier.yml; default: default_profile, else everything).")
+    var profile: String?
 
     @Flag(name: .long, help: "Render even when validation finds errors.")
     var allowErrors = false
@@ -20,22 +32,39 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    func validate() throws {
+        if let profile, profile.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--profile needs a profile name, e.g. --profile public")
+        }
+    }
+
     func run() throws {
-        var options = Pipeline.BuildOptions(root: site.root, output: output, asOf: try site.resolveAsOf())
+        var options = Pipeline.BuildOptions(root: site.root, output: outputFolder, asOf: try site.resolveAsOf())
         options.allowErrors = allowErrors
         options.strict = strict
+        options.profile = profile
+        let display = ProgressDisplay(verbosity: output.verbosity, stages: PipelineProgress.Stage.allCases)
         let result: Pipeline.BuildResult
         do {
-            result = try Pipeline.build(options)
+            result = try Pipeline.build(options, progress: display.handler)
+            display.finish()
         } catch {
+            display.finish()
             throw exitForEnvironment(error)
+        }
+        let failure = "\(options.output) was left as it was"
+        if output.quiet {
+            print(CommandOutput.quietReport(result.check.diagnostics, strict: strict, command: "build", failure: failure),
+                  terminator: "")
+            if result.written == nil { throw ExitCode(1) }
+            return
         }
         let report = CheckReport(diagnostics: result.check.diagnostics, asOf: options.asOf, fileCount: result.check.fileCount)
         print(report.human(colour: isatty(STDOUT_FILENO) == 1), terminator: "")
         guard let written = result.written else {
-            print("build failed: \(options.output) was left as it was")
+            print("build failed: \(failure)")
             throw ExitCode(1)
         }
-        print("wrote \(written) files to \(options.output)")
+        print(CommandOutput.buildSummary(written: written, output: options.output, profile: result.profile.name))
     }
 }

@@ -10,15 +10,18 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate the site without rendering it.",
         discussion: """
         Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage or unusable config.
+        With --quiet the human format prints nothing on success, only what fails the run otherwise.
 
         Examples:
           dossier check
+          dossier check --quiet && echo ready
           dossier check --format sarif > dossier.sarif
           dossier check --as-of 2026-12-31 --strict
         """
     )
 
     @OptionGroup var site: SiteOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .long, help: "Output format: human, json, sarif or junit.")
     var format: CheckReport.Format = .human
@@ -28,15 +31,22 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let asOf = try site.resolveAsOf()
+        let display = ProgressDisplay(verbosity: output.verbosity, stages: [.load, .parse, .validate])
         let result: Pipeline.CheckResult
         do {
-            result = try Pipeline.check(root: site.root, asOf: asOf)
+            result = try Pipeline.check(root: site.root, asOf: asOf, progress: display.handler)
+            display.finish()
         } catch {
+            display.finish()
             throw exitForEnvironment(error)
         }
         let report = CheckReport(diagnostics: result.diagnostics, asOf: asOf, fileCount: result.fileCount,
                                  files: result.site.entries.map(\.path))
-        print(report.render(format, colour: format == .human && isatty(STDOUT_FILENO) == 1), terminator: "")
+        if output.quiet && format == .human {
+            print(CommandOutput.quietReport(report.diagnostics, strict: strict, command: "check", failure: ""), terminator: "")
+        } else {
+            print(report.render(format, colour: format == .human && isatty(STDOUT_FILENO) == 1), terminator: "")
+        }
         if report.errorCount > 0 || (strict && report.warningCount > 0) { throw ExitCode(1) }
     }
 }

@@ -43,13 +43,30 @@ public struct SiteConfig: Sendable {
         public var line: Int
     }
 
+    /// Who sees what in a build (`profiles:`; docs/profiles.md): which entries are shown and which
+    /// field values are masked. Each name keeps its config line for the diagnostics of `ProfileRule`.
     public struct Profile: Sendable, Hashable {
-        /// nil means `include: all`.
-        public var include: Set<String>?
-        public var redact: [String]
+        /// Type names and the groups `documents` / `records`; nil means `include: all`.
+        public var includes: [Located<String>]?
+        /// Field paths such as `customer.phone`.
+        public var redactions: [Located<String>]
         public var line: Int
 
-        public static let everything = Profile(include: nil, redact: [], line: 0)
+        public init(includes: [Located<String>]?, redactions: [Located<String>] = [], line: Int = 0) {
+            self.includes = includes
+            self.redactions = redactions
+            self.line = line
+        }
+
+        /// nil means `include: all`.
+        public var include: Set<String>? { includes.map { Set($0.map(\.value)) } }
+        public var redact: [String] { redactions.map(\.value) }
+
+        /// Shows everything as it is: the build when no profile applies.
+        public static let everything = Profile(includes: nil)
+
+        /// True when the profile changes nothing (everything included, nothing masked).
+        public var showsEverything: Bool { includes == nil && redactions.isEmpty }
     }
 
     public var organization = Organization(name: "", shortName: "")

@@ -224,12 +224,36 @@ private struct Reading {
                                  line: node.line)
     }
 
-    mutating func profile(_ node: YAMLNode) -> SiteConfig.Profile {
-        checkKeys(node, allowed: ["include", "redact"])
-        var include: Set<String>?
-        if let value = node["include"], value.string != "all" {
-            include = Set(value.stringList)
+    /// `{ include: all | [type or group, ...], redact: [field.path, ...] }`. A missing `include`, or
+    /// one that lists `all`, shows every entry; whether the names are known types and fields is
+    /// `ProfileRule`'s job, once the types are read.
+    mutating func profile(_ node: YAMLNode) -> SiteConfig.Profile? {
+        guard node.entries != nil else {
+            error(node, "a profile is a map { include: all | [types], redact: [field.path] }, found \(node.kindName)")
+            return nil
         }
-        return SiteConfig.Profile(include: include, redact: node["redact"]?.stringList ?? [], line: node.line)
+        checkKeys(node, allowed: ["include", "redact"])
+        var includes: [Located<String>]?
+        if let value = node["include"] {
+            // An empty `include:` is refused rather than read as "everything": a slip must not publish all.
+            if value.isNull { error(value, "include: needs all or a list of types, e.g. include: [manual, policy]") }
+            let names = names(value, key: "include")
+            includes = names.contains { $0.value == "all" } ? nil : names
+        }
+        let redactions = node["redact"].map { names($0, key: "redact") } ?? []
+        return SiteConfig.Profile(includes: includes, redactions: redactions, line: node.line)
+    }
+
+    /// A single name or a list of names, each with its position.
+    private mutating func names(_ node: YAMLNode, key: String) -> [Located<String>] {
+        if node.isNull { return [] }
+        let items = node.sequence ?? [node]
+        return items.compactMap { item in
+            guard let text = item.string, !text.isEmpty else {
+                error(item, "\(key): expects names, found \(item.kindName)")
+                return nil
+            }
+            return Located(text, line: item.line, column: item.column)
+        }
     }
 }
