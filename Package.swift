@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dossier: one library with the pipeline (DossierKit), a thin CLI (dossier),
-// and a system-library target that alone exposes libcmark's C API.
+// Dossier: one library with the pipeline (DossierKit), the local preview server (DossierServe),
+// a thin CLI (dossier), and a system-library target that alone exposes libcmark's C API.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v13)],
@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -32,16 +33,26 @@ let package = Package(
             // EmbeddedResources.swift, so the binary works from any folder.
             exclude: ["Resources", "Embedded/generate.py"]
         ),
+        // `dossier serve`: the HTTP server, file watcher and live reload. A target of its own so the
+        // network dependency stays out of DossierKit (and the fuzz build that links only DossierKit).
+        .target(
+            name: "DossierServe",
+            dependencies: [
+                "DossierKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "DossierKit",
+                "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "DossierKitTests",
-            dependencies: ["DossierKit"]
+            dependencies: ["DossierKit", "DossierServe"]
         ),
     ]
 )

@@ -1,0 +1,67 @@
+import DossierKit
+import Foundation
+
+/// The one place `serve` builds the site. `rebuild` gets the site-relative paths that changed
+/// since the last build (empty for the first build), so an incremental build can take the place
+/// of the full one here without touching the server or the watcher.
+public struct Rebuilder: Sendable {
+    public var rebuild: @Sendable (_ changed: [String]) throws -> Pipeline.BuildResult
+
+    public init(rebuild: @escaping @Sendable (_ changed: [String]) throws -> Pipeline.BuildResult) {
+        self.rebuild = rebuild
+    }
+
+    /// A full build with `options`, exactly as `dossier build` runs it.
+    public static func full(_ options: Pipeline.BuildOptions, fileSystem: FileSystem = .local) -> Rebuilder {
+        Rebuilder { _ in try Pipeline.build(options, fileSystem: fileSystem) }
+    }
+
+    /// Builds and sorts the result into what the terminal and the pages are told; never throws.
+    public func run(changed: [String]) -> BuildOutcome {
+        do {
+            let result = try rebuild(changed)
+            let report = CheckReport(diagnostics: result.check.diagnostics, asOf: result.check.asOf,
+                                     fileCount: result.check.fileCount)
+            if let written = result.written { return .built(report: report, written: written) }
+            return .failed(report: report)
+        } catch {
+            return .broken(message: "\(error)")
+        }
+    }
+}
+
+/// How one build went.
+public enum BuildOutcome: Sendable {
+    /// The site was written (its report may hold warnings).
+    case built(report: CheckReport, written: Int)
+    /// Validation failed: nothing was written, the last good site stays.
+    case failed(report: CheckReport)
+    /// The pipeline could not run (unusable config, broken theme, unwritable output).
+    case broken(message: String)
+
+    public var succeeded: Bool {
+        if case .built = self { return true }
+        return false
+    }
+
+    /// What the terminal shows: the compiler-style report, then one line on the outcome.
+    public func terminalText(output: String, colour: Bool) -> String {
+        switch self {
+        case let .built(report, written):
+            return report.human(colour: colour) + "wrote \(written) files to \(output)\n"
+        case let .failed(report):
+            return report.human(colour: colour) + "build failed: still serving the last good site\n"
+        case let .broken(message):
+            return "error: \(message)\nbuild failed: still serving the last good site\n"
+        }
+    }
+
+    /// What the open pages show over the last good site (plain text), nil after a good build.
+    public var pageText: String? {
+        switch self {
+        case .built: return nil
+        case let .failed(report): return report.human(colour: false)
+        case let .broken(message): return "error: \(message)\n"
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import XCTest
+@testable import DossierKit
+@testable import DossierServe
+
+/// Live reload in a real browser: headless Chromium on a page of `serve`, a file broken and fixed.
+final class LiveReloadBrowserTests: XCTestCase {
+    private func chromium() throws -> String {
+        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        where FileManager.default.isExecutableFile(atPath: path) { return path }
+        if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("chromium is not installed: `make test` installs it") }
+        throw XCTSkip("chromium is not installed (make test installs it)")
+    }
+
+    func testAFailureIsLaidOverThePageAsTextAndTheFixReloadsIt() async throws {
+        let browser = try DevToolsPipe(chromium: try chromium())
+        let root = try Fixtures.smallSiteOnDisk()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let options = Pipeline.BuildOptions(root: root.path, asOf: Fixtures.demoAsOf)
+        let serve = try ServeSession(output: options.output, port: 0, rebuilder: .full(options), watcher: .site(root: root.path)) { _ in }
+        let port = try await serve.start()
+        do {
+            let page = try browser.open("http://127.0.0.1:\(port)/documents/PR-01.html")
+            XCTAssertTrue(try browser.waitUntil("document.readyState === 'complete' && document.title.includes('PR-01')", in: page))
+            // Wait until the page is listening, then mark it: a reload forgets the mark.
+            let listening = try await waitForSubscribers(serve, count: 1)
+            XCTAssertTrue(listening, "the page never opened the event stream")
+            _ = try browser.evaluate("window.dossierMark = 1", in: page)
+
+            // The report quotes the bad value: markup that would run if the overlay parsed it as HTML.
+            let broken = "---\nid: POL-1\ntitle: Policy\nstatus: \"<img src=x onerror=window.injected=1>\"\n---\n"
+            try Fixtures.write(["Content/policies/POL-1.md": broken], under: root)
+            XCTAssertTrue(try browser.waitUntil(
+                "!!document.getElementById('dossier-build-error') && document.getElementById('dossier-build-error').textContent.includes('[schema.enum]')",
+                in: page), "no overlay with the build failure")
+            let text = try browser.evaluate("document.getElementById('dossier-build-error').textContent", in: page) as? String ?? ""
+            XCTAssertTrue(text.contains("'<img src=x onerror=window.injected=1>'"), text)
+            XCTAssertTrue(text.contains("Content/policies/POL-1.md:"), text)
+            XCTAssertEqual(try browser.evaluate("document.querySelectorAll('#dossier-build-error img').length", in: page) as? Int, 0,
+                           "the report is text, never markup")
+            XCTAssertNil(try browser.evaluate("window.injected", in: page))
+            XCTAssertEqual(try browser.evaluate("window.dossierMark", in: page) as? Int, 1, "a failed build does not reload the page")
+
+            try FileManager.default.removeItem(at: root.appendingPathComponent("Content/policies/POL-1.md"))
+            XCTAssertTrue(try browser.waitUntil(
+                "window.dossierMark === undefined && document.readyState === 'complete' && !document.getElementById('dossier-build-error')",
+                in: page), "the fixed build did not reload the page")
+        } catch {
+            await serve.stop()
+            throw error
+        }
+        await serve.stop()
+    }
+
+    private func waitForSubscribers(_ serve: ServeSession, count: Int) async throws -> Bool {
+        for _ in 0..<400 {
+            if await serve.events.subscriberCount >= count { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+}
