@@ -1,0 +1,42 @@
+import Foundation
+
+/// What the previous build wrote, kept beside the output folder (`.Output.dossier-cache`, not inside
+/// it, so the published site stays exactly the pages): for each file its content fingerprint, and for
+/// entry pages the fingerprint of their inputs (`PageDependencies`).
+struct BuildCache: Equatable {
+    struct Item: Equatable {
+        /// Inputs of an entry page; nil for other files (they are rendered every build).
+        var inputs: String?
+        var content: String
+    }
+
+    static let header = "dossier-cache 1"
+    var items: [String: Item] = [:]
+
+    /// `.Output.dossier-cache` beside `output`.
+    static func location(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).dossier-cache")
+    }
+
+    /// The cache beside `output`, or nil when there is none or it is not one this version wrote.
+    static func load(for output: URL) -> BuildCache? {
+        guard let data = try? Data(contentsOf: location(for: output)) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.first == Substring(header) else { return nil }
+        var cache = BuildCache()
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3 else { return nil }
+            cache.items[String(parts[2])] = Item(inputs: parts[0] == "-" ? nil : String(parts[0]), content: String(parts[1]))
+        }
+        return cache
+    }
+
+    func save(for output: URL) throws {
+        var text = Self.header + "\n"
+        for (path, item) in items.sorted(by: { $0.key < $1.key }) {
+            text += "\(item.inputs ?? "-") \(item.content) \(path)\n"
+        }
+        try Data(text.utf8).write(to: Self.location(for: output), options: .atomic)
+    }
+}
