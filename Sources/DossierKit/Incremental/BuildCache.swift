@@ -1,8 +1,8 @@
 import Foundation
 
-/// What the previous build wrote, kept beside the output folder (`.Output.dossier-cache`, not inside
-/// it, so the published site stays exactly the pages): for each file its content fingerprint, and for
-/// entry pages the fingerprint of their inputs (`PageDependencies`).
+/// What the previous build wrote, kept in the output folder as `.dossier-cache` (Dossier writes nothing
+/// outside its output folder): for each file its content fingerprint, and for entry pages the
+/// fingerprint of their inputs (`PageDependencies`). It holds only hashes and the site's own page paths.
 struct BuildCache: Equatable {
     struct Item: Equatable {
         /// Inputs of an entry page; nil for other files (they are rendered every build).
@@ -11,12 +11,10 @@ struct BuildCache: Equatable {
     }
 
     static let header = "dossier-cache 1"
+    static let fileName = ".dossier-cache"
     var items: [String: Item] = [:]
 
-    /// `.Output.dossier-cache` beside `output`.
-    static func location(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).dossier-cache")
-    }
+    static func location(for output: URL) -> URL { output.appendingPathComponent(fileName) }
 
     /// The cache beside `output`, or nil when there is none or it is not one this version wrote.
     static func load(for output: URL) -> BuildCache? {
@@ -32,11 +30,15 @@ struct BuildCache: Equatable {
         return cache
     }
 
-    func save(for output: URL) throws {
+    var data: Data {
         var text = Self.header + "\n"
         for (path, item) in items.sorted(by: { $0.key < $1.key }) {
             text += "\(item.inputs ?? "-") \(item.content) \(path)\n"
         }
-        try Data(text.utf8).write(to: Self.location(for: output), options: .atomic)
+        return Data(text.utf8)
+    }
+
+    func save(for output: URL) throws {
+        try data.write(to: Self.location(for: output), options: .atomic)
     }
 }

@@ -35,9 +35,8 @@ struct IncrementalBuild {
             }
         }
         let files = try renderer.render(site, references: references, diagnostics: check.diagnostics, skipping: [])
-        try writer.write(files)
-        // Without a cache the next build is a whole one: that is all a failure here costs.
-        try? OutputWriter.cache(for: files, inputs: inputs).save(for: writer.output)
+        let cache = OutputFile(path: BuildCache.fileName, data: OutputWriter.cache(for: files, inputs: inputs).data)
+        try writer.write(files + [cache])
         return files.count
     }
 

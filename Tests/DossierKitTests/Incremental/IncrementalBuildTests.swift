@@ -98,6 +98,7 @@ final class IncrementalBuildTests: XCTestCase {
     func testWithoutACacheTheBuildIsWhole() throws {
         _ = try build("Output", incremental: false)
         try FileManager.default.removeItem(at: BuildCache.location(for: root.appendingPathComponent("Output")))
+        XCTAssertNil(BuildCache.load(for: root.appendingPathComponent("Output")))
         try age("Output/records/incident/INC-2.html")
         try assertIncrementalEqualsWhole()
         XCTAssertNotEqual(try modificationDate("Output/records/incident/INC-2.html"), Date(timeIntervalSince1970: 1_000_000_000))
