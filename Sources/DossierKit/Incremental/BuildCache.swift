@@ -39,6 +39,6 @@ struct BuildCache: Equatable {
     }
 
     func save(for output: URL) throws {
-        try data.write(to: Self.location(for: output), options: .atomic)
+        try FileWriting.replace(Self.location(for: output).path, with: data)
     }
 }

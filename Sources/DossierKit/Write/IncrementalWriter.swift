@@ -23,11 +23,7 @@ extension OutputWriter {
             if previous.items[file.path]?.content == content, manager.fileExists(atPath: url.path) { continue }
             let folder = url.deletingLastPathComponent().path
             if made.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            do {
-                try file.data.write(to: url, options: .atomic)
-            } catch {
-                throw DossierError.output("cannot write \(url.path): \(error.localizedDescription)")
-            }
+            try FileWriting.replace(url.path, with: file.data)
         }
         for (path, inputs) in kept {
             guard let item = previous.items[path] else { continue }
