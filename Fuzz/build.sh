@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target Fuzz/DossierFuzz.swift into $FUZZ_BUILD_DIR/dossier-fuzz.
 #
-# 1. SwiftPM builds DossierKit and its dependencies (Yams with its C part CYaml, Mustache) in release
+# 1. SwiftPM builds DossierKit and its dependencies (Yams with its C part CYaml) in release
 #    mode in a scratch folder of its own, every Swift and C file compiled with coverage
 #    instrumentation for libFuzzer and with AddressSanitizer (`-sanitize=fuzzer,address`,
 #    `-fsanitize=fuzzer-no-link,address`). libcmark is Debian's shared library, not instrumented.
@@ -30,7 +30,7 @@ echo "fuzz: building DossierKit with -sanitize=$SANITIZE in $BUILD (release)"
 release="$BUILD/release"
 objects=()
 # DossierKit and everything it links, in dependency order; not the CLI or the tests.
-for target in DossierKit Mustache Yams CYaml; do
+for target in DossierKit Yams CYaml; do
     while IFS= read -r -d '' object; do objects+=("$object"); done \
         < <(find "$release/$target.build" -name '*.o' -print0 | sort -z)
 done

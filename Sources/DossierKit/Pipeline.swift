@@ -12,6 +12,9 @@ public enum Pipeline {
         public var diagnostics: [Diagnostic]
         public var asOf: Day
         public var fileCount: Int
+        /// Fingerprint of every input file's bytes by path (config, content, checklists, attachments):
+        /// what incremental builds compare.
+        public var contentHashes: [String: String] = [:]
 
         public var errorCount: Int { diagnostics.errorCount }
         public var warningCount: Int { diagnostics.warningCount }
@@ -26,6 +29,9 @@ public enum Pipeline {
         /// The profile to render with (`--profile`); nil: the config's `default_profile`, else everything.
         public var profile: String?
         public var generator = "Dossier \(DossierVersion.current)"
+        /// Re-render only the entry pages whose inputs changed since the last build of this output
+        /// (`build --incremental`, `serve`); the rest of the site is rendered and compared.
+        public var incremental = false
 
         public init(root: String, output: String? = nil, asOf: Day) {
             self.root = root
@@ -42,38 +48,43 @@ public enum Pipeline {
         public var written: Int?
     }
 
-    /// load → parse → validate.
-    public static func check(root: String, asOf: Day, fileSystem: FileSystem = .local,
+    /// load → parse → validate. `rendersBodies`: whether the site will be rendered (bodies to HTML;
+    /// `check` needs only their headings and links).
+    public static func check(root: String, asOf: Day, fileSystem: FileSystem = .local, rendersBodies: Bool = false,
                              progress: PipelineProgress.Handler? = nil) throws -> CheckResult {
         let stages = ProgressReporter(progress)
         let source = try stages.run(.load) { try SiteSource.read(root: root, fileSystem: fileSystem) }
-        let parsed = try stages.run(.parse) { try SiteParser().parse(source) }
+        let parsed = try stages.run(.parse) { try SiteParser(rendersBodies: rendersBodies).parse(source) }
         let diagnostics = stages.run(.validate) { Validator().validate(parsed.site, asOf: asOf, earlier: parsed.diagnostics) }
-        return CheckResult(site: parsed.site, diagnostics: diagnostics, asOf: asOf,
-                           fileCount: source.files.count)
+        var result = CheckResult(site: parsed.site, diagnostics: diagnostics, asOf: asOf, fileCount: source.files.count)
+        if rendersBodies { result.contentHashes = source.contentHashes() }
+        return result
     }
 
     /// load → parse → validate → profile → render → write. Validation sees the whole site (a
-    /// profile never hides an error); rendering sees only what the profile shows.
+    /// profile never hides an error); rendering sees only what the profile shows. Incremental builds
+    /// render only the entry pages whose inputs changed (`IncrementalBuild`).
     public static func build(_ options: BuildOptions, fileSystem: FileSystem = .local,
                              progress: PipelineProgress.Handler? = nil) throws -> BuildResult {
         let stages = ProgressReporter(progress)
-        let check = try check(root: options.root, asOf: options.asOf, fileSystem: fileSystem, progress: progress)
+        let check = try check(root: options.root, asOf: options.asOf, fileSystem: fileSystem, rendersBodies: true,
+                              progress: progress)
         let profile = try ProfileChoice.resolve(options.profile, config: check.site.config)
         let failed = check.errorCount > 0 || (options.strict && check.warningCount > 0)
         if failed && !options.allowErrors { return BuildResult(check: check, profile: profile, written: nil) }
         let theme = try Theme.load(name: check.site.config.theme, root: options.root,
                                    language: check.site.config.language, fileSystem: fileSystem)
         let shown = stages.run(.profile) { ProfileFilter(profile.profile).apply(to: check.site, diagnostics: check.diagnostics) }
-        let files = try stages.run(.render) {
-            try SiteRenderer(theme: theme, asOf: options.asOf, generator: options.generator)
-                .render(shown.site, diagnostics: shown.diagnostics)
-        }
+        let build = IncrementalBuild(site: shown.site, diagnostics: shown.diagnostics, check: check, theme: theme,
+                                     options: options, profileName: profile.name)
         let rootURL = URL(fileURLWithPath: options.root.isEmpty ? "." : options.root)
-        try stages.run(.write, count: files.count) {
-            try OutputWriter(output: URL(fileURLWithPath: options.output), siteRoot: rootURL).write(files)
+        let writer = OutputWriter(output: URL(fileURLWithPath: options.output), siteRoot: rootURL)
+        let plan = try stages.run(.render) {
+            try build.render(with: SiteRenderer(theme: theme, asOf: options.asOf, generator: options.generator), output: writer.output)
         }
-        return BuildResult(check: check, profile: profile, written: files.count)
+        var written = 0
+        try stages.run(.write, count: plan.fileCount) { written = try build.write(plan, with: writer) }
+        return BuildResult(check: check, profile: profile, written: written)
     }
 }
 

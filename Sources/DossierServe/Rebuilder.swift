@@ -11,9 +11,14 @@ public struct Rebuilder: Sendable {
         self.rebuild = rebuild
     }
 
-    /// A full build with `options`, exactly as `dossier build` runs it.
+    /// A build with `options` as `dossier build` runs it; the first one whole, the next ones
+    /// incremental (only entry pages whose inputs changed are rendered again; the output is the same).
     public static func full(_ options: Pipeline.BuildOptions, fileSystem: FileSystem = .local) -> Rebuilder {
-        Rebuilder { _ in try Pipeline.build(options, fileSystem: fileSystem) }
+        Rebuilder { changed in
+            var options = options
+            options.incremental = !changed.isEmpty
+            return try Pipeline.build(options, fileSystem: fileSystem)
+        }
     }
 
     /// Builds and sorts the result into what the terminal and the pages are told; never throws.

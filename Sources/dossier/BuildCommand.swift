@@ -29,6 +29,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Render even when validation finds errors.")
     var allowErrors = false
 
+    @Flag(name: .long, help: "Render again only the pages whose inputs changed since the last build of this output (same result as a whole build).")
+    var incremental = false
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -41,6 +44,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = Pipeline.BuildOptions(root: site.root, output: outputFolder, asOf: try site.resolveAsOf())
         options.allowErrors = allowErrors
+        options.incremental = incremental
         options.strict = strict
         options.profile = profile
         let display = ProgressDisplay(verbosity: output.verbosity, stages: PipelineProgress.Stage.allCases)

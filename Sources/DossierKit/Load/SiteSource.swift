@@ -14,6 +14,16 @@ public struct SiteSource: Sendable {
     public var checklistFiles: [(path: String, text: String)]
     public var diagnostics: [Diagnostic]
 
+    /// Fingerprint of every input file's bytes, by path relative to the site root.
+    public func contentHashes() -> [String: String] {
+        var hashes: [String: String] = ["dossier.yml": Fingerprint.of(bytes: configText.utf8)]
+        let files = self.files
+        for (file, hash) in zip(files, files.parallelMap { Fingerprint.of(bytes: $0.data) }) { hashes[file.path] = hash }
+        for (path, text) in checklistFiles { hashes[path] = Fingerprint.of(bytes: text.utf8) }
+        for (path, data) in attachments { hashes["Content/attachments/" + path] = Fingerprint.of(bytes: data) }
+        return hashes
+    }
+
     /// Reads the site at `root`. Throws when there is no config or no content folder at all.
     public static func read(root: String, fileSystem: FileSystem = .local,
                             sizeLimit: Int = ContentLoader.defaultSizeLimit) throws -> SiteSource {

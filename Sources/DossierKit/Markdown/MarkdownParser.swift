@@ -9,9 +9,12 @@ public struct MarkdownParser: Sendable {
     /// Whether raw HTML passes through (`CMARK_OPT_UNSAFE`). When false, cmark drops raw HTML and
     /// blanks `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs.
     public var allowRawHTML: Bool
+    /// Off when only headings and links are wanted (`dossier check`): no HTML, no plain text.
+    public var rendersHTML: Bool
 
-    public init(allowRawHTML: Bool = false) {
+    public init(allowRawHTML: Bool = false, rendersHTML: Bool = true) {
         self.allowRawHTML = allowRawHTML
+        self.rendersHTML = rendersHTML
     }
 
     /// `body` is the Markdown after the front matter; `firstLine` is the 1-based line number of the body's
@@ -30,6 +33,7 @@ public struct MarkdownParser: Sendable {
             for heading in scan.headings {
                 anchors.anchor(heading)
             }
+            guard rendersHTML else { return ParsedMarkdown(html: "", headings: anchors.headings, links: links.links, plainText: "") }
             return ParsedMarkdown(html: CmarkTree.renderHTML(root, options: options), headings: anchors.headings,
                                   links: links.links, plainText: PlainText.text(of: root))
         } ?? ParsedMarkdown()

@@ -100,7 +100,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     private let text: String
 
     public init?(iso raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = String(raw.trimmingSpaces())
         guard text.count >= 10, let day = Day(iso: text.prefix(10)) else { return nil }
         var rest = text.dropFirst(10)
         if rest.isEmpty {
@@ -119,7 +119,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
             offsetMinutes = (rest[signIndex] == "+" ? 1 : -1) * (h * 60 + m)
             rest = rest[..<signIndex]
         }
-        let clock = rest.trimmingCharacters(in: .whitespaces).split(separator: ":")
+        let clock = rest.trimmingSpaces().split(separator: ":")
         guard clock.count >= 2, clock.count <= 3, let h = Int(clock[0]), let m = Int(clock[1]),
               (0...23).contains(h), (0...59).contains(m) else { return nil }
         if clock.count == 3 { guard let s = Double(clock[2]), s >= 0, s < 61 else { return nil } }
@@ -144,4 +144,15 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// As written in the file.
     public var description: String { text }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (Foundation's CharacterSet trimming was a
+    /// noticeable share of reading 10 000 records' dates).
+    func trimmingSpaces() -> SubSequence {
+        var slice = self[...]
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return slice
+    }
 }

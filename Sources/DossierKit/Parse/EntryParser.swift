@@ -4,7 +4,19 @@ import Foundation
 /// matter, decides the type (from `type:` or the folder) and parses the Markdown body.
 /// Every problem becomes a diagnostic; a file that cannot be understood yields no entry.
 public struct EntryParser: Sendable {
+    /// The safe-id rule as a regular expression, for JSON Schema.
     public static let idPattern = #"^[A-Za-z0-9][A-Za-z0-9._-]*$"#
+
+    /// A safe id: `[A-Za-z0-9][A-Za-z0-9._-]*` (it becomes a file name). Checked on bytes: a regular
+    /// expression per file cost more than reading its front matter.
+    public static func isSafeID(_ id: String) -> Bool {
+        guard let first = id.utf8.first, isAlphanumeric(first) else { return false }
+        return id.utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
 
     public var catalog: TypeCatalog
     public var markdown: MarkdownParser
@@ -69,7 +81,7 @@ public struct EntryParser: Sendable {
             guard let value = idNode.string else {
                 return fail(Rules.schemaKind, "id must be a single value", line: idNode.line, column: idNode.column)
             }
-            guard value.range(of: Self.idPattern, options: .regularExpression) != nil else {
+            guard Self.isSafeID(value) else {
                 return fail(Rules.schemaID, "id '\(value)' is not a safe name: use letters, digits, '.', '_' and '-'",
                             line: idNode.line, column: idNode.column)
             }
@@ -81,7 +93,7 @@ public struct EntryParser: Sendable {
                     hint: "rename the file to \(value).md so that people find it"))
             }
         } else {
-            guard stem.range(of: Self.idPattern, options: .regularExpression) != nil else {
+            guard Self.isSafeID(stem) else {
                 return fail(Rules.schemaID, "file has no id and its name '\(stem)' is not a safe id", line: 2,
                             hint: "add id: with letters, digits, '.', '_' and '-'")
             }

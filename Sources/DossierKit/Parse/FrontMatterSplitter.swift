@@ -23,41 +23,43 @@ public struct FrontMatterSplitter: Sendable {
 
     public func split(_ text: String) -> Result<Split, FailureBox> {
         var source = text
-        if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
-        if source.contains("\r") {
+        if source.utf8.first == 0xEF, source.hasPrefix("\u{FEFF}") { source.removeFirst() }
+        if source.utf8.contains(0x0D) {
             source = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        if source.allSatisfy({ $0.isWhitespace }) { return .failure(FailureBox(.empty)) }
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isFence(first) else { return .failure(FailureBox(.missingOpening)) }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            lineNumber += 1
-            if isFence(line) || line.trimmingTrailingSpaces() == "..." {
-                return .success(Split(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
-                                      body: lines.joined(separator: "\n"), bodyFirstLine: lineNumber + 1))
+        // Bytes, not Characters: a file is scanned once, without grapheme breaking.
+        let bytes = Array(source.utf8)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return .failure(FailureBox(.empty)) }
+        guard let firstEnd = fenceEnd(bytes, from: 0, fence: 0x2D) else { return .failure(FailureBox(.missingOpening)) }
+        var lineStart = firstEnd + 1
+        var lineNumber = 2
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            if fenceEnd(bytes, from: lineStart, fence: 0x2D) != nil || fenceEnd(bytes, from: lineStart, fence: 0x2E) != nil {
+                let yamlEnd = max(firstEnd + 1, lineStart - 1)
+                let bodyStart = min(lineEnd + 1, bytes.count)
+                return .success(Split(yaml: String(decoding: bytes[(firstEnd + 1)..<yamlEnd], as: UTF8.self), yamlFirstLine: 2,
+                                      body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyFirstLine: lineNumber + 1))
             }
-            yamlLines.append(line)
+            lineStart = lineEnd + 1
+            lineNumber += 1
         }
         return .failure(FailureBox(.unterminated(openingLine: 1)))
     }
 
-    private func isFence(_ line: Substring) -> Bool { line.trimmingTrailingSpaces() == "---" }
+    /// If the line starting at `start` is three `fence` bytes (`---` or `...`) and trailing spaces or
+    /// tabs, the offset of its end (its newline, or the end of the text).
+    private func fenceEnd(_ bytes: [UInt8], from start: Int, fence: UInt8) -> Int? {
+        guard start + 3 <= bytes.count, bytes[start] == fence, bytes[start + 1] == fence, bytes[start + 2] == fence else { return nil }
+        var i = start + 3
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        return i == bytes.count || bytes[i] == 0x0A ? i : nil
+    }
 
     /// `Result` needs an `Error`; the failure itself stays a plain value.
     public struct FailureBox: Error, Sendable, Equatable {
         public let failure: Failure
         public init(_ failure: Failure) { self.failure = failure }
-    }
-}
-
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
     }
 }

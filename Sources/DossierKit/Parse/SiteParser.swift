@@ -1,7 +1,13 @@
 /// Turns a `SiteSource` into a `Site`: reads the config and the types, parses every file in
 /// parallel, diagnoses duplicate ids, and resolves links between files.
 public struct SiteParser: Sendable {
-    public init() {}
+    /// Whether bodies are rendered to HTML and plain text. `check` needs only their headings and links,
+    /// and skipping the rest roughly halves the Markdown stage.
+    public var rendersBodies: Bool
+
+    public init(rendersBodies: Bool = true) {
+        self.rendersBodies = rendersBodies
+    }
 
     public struct Result: Sendable {
         public var site: Site
@@ -19,7 +25,9 @@ public struct SiteParser: Sendable {
         let checklists = ChecklistParser().merge(company: source.checklistFiles, into: BuiltInData.parsedBuiltInChecklists())
         diagnostics += checklists.diagnostics
 
-        let parser = EntryParser(catalog: catalog, allowRawHTML: config.allowRawHTML)
+        var entryParser = EntryParser(catalog: catalog, allowRawHTML: config.allowRawHTML)
+        entryParser.markdown.rendersHTML = rendersBodies
+        let parser = entryParser
         let parsed = source.files.parallelMap { parser.parse($0) }
         var entries: [Entry] = []
         for result in parsed {

@@ -7,9 +7,13 @@ public struct YAMLReader: Sendable {
     public var nodeBudget: Int
     public var depthLimit: Int
 
-    public init(nodeBudget: Int = 100_000, depthLimit: Int = 64) {
+    /// Whether plain front matter is read by `PlainYAML` (fast) before Yams; off only to compare the two.
+    public var plainFastPath: Bool
+
+    public init(nodeBudget: Int = 100_000, depthLimit: Int = 64, plainFastPath: Bool = true) {
         self.nodeBudget = nodeBudget
         self.depthLimit = depthLimit
+        self.plainFastPath = plainFastPath
     }
 
     public enum Failure: Error, Sendable, Equatable {
@@ -21,9 +25,11 @@ public struct YAMLReader: Sendable {
 
     /// Parses `text`; positions are shifted by `firstLine - 1` so they point into the real file.
     public func read(_ text: String, firstLine: Int = 1) -> Result<YAMLNode?, Failure> {
+        if plainFastPath, let plain = PlainYAML.read(text, firstLine: firstLine) { return .success(plain) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The encoding is named: its default reads the process environment on every call.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(shift(Self.failure(from: error), by: firstLine - 1))
         } catch {
@@ -63,8 +69,14 @@ public struct YAMLReader: Sendable {
             for (key, value) in mapping {
                 let keyLine = (key.mark?.line ?? 1) + offset
                 let keyText = key.string ?? "\(key)"
-                entries.append(YAMLEntry(key: keyText, line: keyLine, column: key.mark?.column ?? 1,
-                                         value: try convert(value, depth: depth + 1, budget: &budget, offset: offset)))
+                var converted = try convert(value, depth: depth + 1, budget: &budget, offset: offset)
+                // libyaml puts an empty value where the next token starts (often the next line);
+                // people look for it at its key.
+                if case .scalar("", true) = converted.value {
+                    converted.line = keyLine
+                    converted.column = key.mark?.column ?? 1
+                }
+                entries.append(YAMLEntry(key: keyText, line: keyLine, column: key.mark?.column ?? 1, value: converted))
             }
             return YAMLNode(.mapping(entries), line: line, column: column)
         case let .alias(alias):

@@ -61,13 +61,30 @@ enum BodyHTML {
     /// `h1` becomes `h2`, ..., `h5` becomes `h6`; `h6` stays. (cmark escapes `<` in text and code, so
     /// every `<hN` in its output is a tag.)
     static func shiftingHeadings(_ html: String) -> String {
-        guard html.contains("<h") else { return html }
-        var html = html
-        for level in stride(from: 5, through: 1, by: -1) {
-            html = html.replacingOccurrences(of: "<h\(level)>", with: "<h\(level + 1)>")
-                .replacingOccurrences(of: "<h\(level) ", with: "<h\(level + 1) ")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        // One pass over the bytes (Foundation's replacingOccurrences, 15 times, was a tenth of a build).
+        var output: [UInt8] = []
+        output.reserveCapacity(html.utf8.count)
+        var changed = false
+        let bytes = Array(html.utf8)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            output.append(byte)
+            // `<hN` or `</hN` followed by `>` or a space, N from 1 to 5.
+            if byte == UInt8(ascii: "<") {
+                var j = i + 1
+                if j < bytes.count, bytes[j] == UInt8(ascii: "/") { j += 1 }
+                if j + 2 < bytes.count, bytes[j] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[j + 1]),
+                   bytes[j + 2] == UInt8(ascii: ">") || bytes[j + 2] == UInt8(ascii: " ") {
+                    output.append(contentsOf: bytes[(i + 1)...j])
+                    output.append(bytes[j + 1] + 1)
+                    i = j + 2
+                    changed = true
+                    continue
+                }
+            }
+            i += 1
         }
-        return html
+        return changed ? String(decoding: output, as: UTF8.self) : html
     }
 }

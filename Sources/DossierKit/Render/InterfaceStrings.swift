@@ -3,8 +3,10 @@ import Foundation
 /// Dossier's own words on pages (menu items, column headings, labels), in the site's language.
 /// They live in the theme's `strings.yml`, so a theme can reword them.
 public struct InterfaceStrings: Sendable {
-    public var language: Language
-    private var table: [String: LocalizedText]
+    public let language: Language
+    private let table: [String: LocalizedText]
+    /// All strings for templates, `{{t.documents}}`: converted once, since every page carries them.
+    public let all: TemplateValue
 
     /// - Parameter yamlFiles: the texts of the theme's `strings/*.yml`; a later file's key wins.
     public init(language: Language, yamlFiles: [String]) throws {
@@ -19,6 +21,7 @@ public struct InterfaceStrings: Sendable {
             }
         }
         self.table = table
+        self.all = .map(table.mapValues { .text($0.text(language)) })
     }
 
     /// Every key, for tests that check both languages are complete.
@@ -50,9 +53,6 @@ public struct InterfaceStrings: Sendable {
         }
         return result + literal(String(rest))
     }
-
-    /// All strings for templates: `{{t.documents}}`.
-    public var all: [String: String] { table.mapValues { $0.text(language) } }
 
     /// A day as people of this language write it: `2026年3月18日` or `18 Mar 2026`.
     public func format(_ day: Day) -> String {

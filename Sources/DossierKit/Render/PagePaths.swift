@@ -31,14 +31,20 @@ public enum PagePaths {
 
     /// A link from the page at `from` to the page at `to` (both relative to the output root).
     public static func relative(from: String, to: String) -> String {
-        let fromDirs = from.split(separator: "/").dropLast()
-        let toParts = to.split(separator: "/")
-        var common = 0
-        while common < fromDirs.count, common < toParts.count - 1, fromDirs[fromDirs.startIndex + common] == toParts[common] {
-            common += 1
+        // On bytes, without intermediate arrays of strings: every link of every page goes through here.
+        let from = Array(from.utf8), to = Array(to.utf8)
+        // The longest common prefix that ends at a '/' of both.
+        var common = 0, i = 0
+        while i < from.count, i < to.count, from[i] == to[i] {
+            if from[i] == UInt8(ascii: "/") { common = i + 1 }
+            i += 1
         }
-        let ups = Array(repeating: "..", count: fromDirs.count - common)
-        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+        let ups = from[common...].reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        var out: [UInt8] = []
+        out.reserveCapacity(ups * 3 + to.count - common)
+        for _ in 0..<ups { out += "../".utf8 }
+        out += to[common...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The prefix that leads from `page` back to the output root (`""`, `"../"`, `"../../"`).

@@ -29,12 +29,19 @@ public struct SiteRenderer: Sendable {
     }
 
     /// - Parameter diagnostics: the validation results of this build, shown on the dashboard and exported.
-    public func render(_ site: Site, diagnostics: [Diagnostic] = []) throws -> [OutputFile] {
-        let context = RenderContext(site: site, theme: theme, asOf: asOf, references: References(site: site),
+    /// - Parameter skipping: indices of entries whose page is not rendered (an incremental build keeps
+    ///   the page of the previous build).
+    public func render(_ site: Site, diagnostics: [Diagnostic] = [], skipping: Set<Int> = []) throws -> [OutputFile] {
+        try render(site, references: References(site: site), diagnostics: diagnostics, skipping: skipping)
+    }
+
+    func render(_ site: Site, references: References, diagnostics: [Diagnostic], skipping: Set<Int>) throws -> [OutputFile] {
+        let context = RenderContext(site: site, theme: theme, asOf: asOf, references: references,
                                     coverage: Coverage(site: site, asOf: asOf).applicable(),
                                     diagnostics: diagnostics, generator: generator)
         let entryPages = EntryPages(context: context)
-        let rendered: [Result<(path: String, html: String), Error>] = Array(site.entries.indices).parallelMap { index in
+        let indices = site.entries.indices.filter { !skipping.contains($0) }
+        let rendered: [Result<(path: String, html: String), Error>] = indices.parallelMap { index in
             Result { try entryPages.page(for: index) }
         }
         var pages: [(path: String, html: String)] = try rendered.map { try $0.get() }

@@ -1,20 +1,21 @@
 import Foundation
-import Mustache
 
 /// The templates, assets and interface strings a site is rendered with: the built-in theme, with any
 /// file of the site's `Themes/<name>/` taking the place of the built-in file of the same name.
 public struct Theme: Sendable {
-    public var templates: MustacheLibrary
+    public var templates: TemplateLibrary
     /// Output path (under `assets/`) → bytes.
     public var assets: [String: Data]
     public var strings: InterfaceStrings
+    /// Fingerprint of every file of the theme (built-in and overrides): part of every page's inputs.
+    var fingerprint = ""
 
     /// Renders `template` with `context`; a missing template is an error, never an empty page.
     public func render(_ template: String, _ context: [String: Any]) throws -> String {
-        guard templates.getTemplate(named: template) != nil else {
+        guard let page = templates.render(template, context) else {
             throw DossierError.theme("template '\(template).mustache' is missing")
         }
-        return templates.render(context, withTemplate: template) ?? ""
+        return page
     }
 
     /// Loads the theme `name` for the site at `root`.
@@ -29,7 +30,7 @@ public struct Theme: Sendable {
         } else if name != "default" {
             throw DossierError.theme("theme '\(name)' not found: expected a folder \(folder)")
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             let templateName = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             guard let text = String(data: data, encoding: .utf8) else {
@@ -38,7 +39,7 @@ public struct Theme: Sendable {
             do {
                 try library.register(text, named: templateName)
             } catch {
-                throw DossierError.theme("\(path): \(Self.describe(error))")
+                throw DossierError.theme("\(path): line \(error.line), column \(error.column): \(error.message)")
             }
         }
         // Interface strings come in one file per page family (strings/*.yml), merged in name order.
@@ -49,7 +50,14 @@ public struct Theme: Sendable {
         }
         guard !tables.isEmpty else { throw DossierError.theme("strings/*.yml is missing") }
         let strings = try InterfaceStrings(language: language, yamlFiles: tables)
-        return Theme(templates: library, assets: bundledAssets(files), strings: strings)
+        var theme = Theme(templates: library, assets: bundledAssets(files), strings: strings)
+        var fingerprint = Fingerprint()
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            fingerprint.add(path)
+            fingerprint.add(bytes: data)
+        }
+        theme.fingerprint = fingerprint.hex
+        return theme
     }
 
     /// Assets are copied as they are, except the stylesheets under `assets/css/`: they are joined in
@@ -78,12 +86,5 @@ public struct Theme: Sendable {
             case .missing: continue
             }
         }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        if let parse = error as? MustacheTemplate.ParserError {
-            return "line \(parse.context.lineNumber), column \(parse.context.columnNumber): \(parse.error)"
-        }
-        return "\(error)"
     }
 }

@@ -317,6 +317,15 @@ final class EscapingTests: XCTestCase {
                 Self.assertSafeCalendar(text, path: path)
             case "svg":
                 Self.assertSafeHTML(text, path: path)
+            case "" where path == ".dossier-cache":
+                // The build cache: two hashes and an output path per line (an attachment's path is
+                // the file's own name, payload included); never read by a browser (serve refuses
+                // hidden names) and never a value from front matter.
+                for line in text.split(separator: "\n").dropFirst() {
+                    let fields = line.split(separator: " ", maxSplits: 2)
+                    XCTAssertEqual(fields.count, 3, "\(path): \(line)")
+                    XCTAssertTrue(fields.prefix(2).allSatisfy { $0 == "-" || $0.allSatisfy(\.isHexDigit) }, "\(path): \(line)")
+                }
             default:
                 XCTFail("\(path): an output file of a kind this test does not check")
             }

@@ -89,7 +89,8 @@ final class HostileInputTests: XCTestCase {
 
     /// `check` and `build` both exit 1 with `expected` among their findings, and the build writes
     /// nothing: Output/ stays as it was (absent, or as a previous build left it).
-    /// `within`: seconds each run may take (a debug binary; release builds are several times faster).
+    /// `within`: a hang guard in seconds per run (a debug binary on a loaded 2-core CI machine; the quadratic
+    /// rewrite this catches took minutes). Speed itself is measured by bench/, not here.
     private func assertRejected(_ expected: Set<Finding>, within: Double? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
         let output = root.appendingPathComponent("Output")
         let before = try Snapshot(output)
@@ -151,8 +152,8 @@ final class HostileInputTests: XCTestCase {
         try assertRejected([
             Finding(file: "Content/procedures/PR-02.md", line: 6, rule: "people.unknown"),
             Finding(file: "Content/procedures/PR-02.md", line: 9, rule: "ref.link"),
-        ], within: 15)
-        let texts = try buildAllowingErrors(within: 15)
+        ], within: 60)
+        let texts = try buildAllowingErrors(within: 60)
         let page = try XCTUnwrap(texts["documents/procedure/PR-02.html"] ?? texts.first { $0.key.hasSuffix("/PR-02.html") && !$0.key.hasPrefix("print/") }?.value)
         XCTAssertTrue(page.contains("long title long title"))
         XCTAssertTrue(page.contains("<strong>beta</strong>"))

@@ -6,7 +6,8 @@ final class ProfileFilterTests: XCTestCase {
     private var checked: Pipeline.CheckResult!
 
     override func setUpWithError() throws {
-        checked = try Pipeline.check(root: "/site", asOf: ProfileFixtures.asOf, fileSystem: ProfileFixtures.memorySite())
+        checked = try Pipeline.check(root: "/site", asOf: ProfileFixtures.asOf, fileSystem: ProfileFixtures.memorySite(),
+                                     rendersBodies: true)
     }
 
     private var site: Site { checked.site }
@@ -107,7 +108,7 @@ final class ProfileFilterTests: XCTestCase {
             "/site/Content/attachments/data/b.csv": Data("x".utf8),
             "/site/Content/attachments/data/unused.csv": Data("y".utf8),
         ]
-        let checked = try Pipeline.check(root: "/site", asOf: Fixtures.demoAsOf, fileSystem: .memory(files))
+        let checked = try Pipeline.check(root: "/site", asOf: Fixtures.demoAsOf, fileSystem: .memory(files), rendersBodies: true)
         let profile = try XCTUnwrap(checked.site.config.profiles["p"])
         let kept = ProfileFilter(profile).apply(to: checked.site, diagnostics: []).site.attachments
         XCTAssertEqual(kept.keys.sorted(), ["data/b.csv", "pics/a.png"])

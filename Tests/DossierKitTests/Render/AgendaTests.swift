@@ -228,7 +228,7 @@ final class AgendaTests: XCTestCase {
     }
 
     func testDemoAgendaCoversEveryKindOfObligation() throws {
-        let result = try Pipeline.check(root: Fixtures.repositoryRoot, asOf: Fixtures.demoAsOf)
+        let result = try Pipeline.check(root: Fixtures.repositoryRoot, asOf: Fixtures.demoAsOf, rendersBodies: true)
         let items = Agenda.compute(site: result.site, asOf: Fixtures.demoAsOf)
         let kinds = Set(items.map(\.kind))
         XCTAssertTrue(kinds.isSuperset(of: [.schedule, .documentReview, .nonconformity, .surveillance, .recertification, .certificateExpiry]),

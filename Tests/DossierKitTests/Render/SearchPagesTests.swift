@@ -179,7 +179,7 @@ final class SearchPagesTests: XCTestCase {
     }
 
     func testDemoIndexStaysCompact() throws {
-        let result = try Pipeline.check(root: Fixtures.repositoryRoot, asOf: Fixtures.demoAsOf)
+        let result = try Pipeline.check(root: Fixtures.repositoryRoot, asOf: Fixtures.demoAsOf, rendersBodies: true)
         let theme = try Theme.load(name: "default", root: Fixtures.repositoryRoot, language: .zhCN)
         let files = try SiteRenderer(theme: theme, asOf: Fixtures.demoAsOf).render(result.site)
         let script = try XCTUnwrap(files.first { $0.path == "search/index.js" })

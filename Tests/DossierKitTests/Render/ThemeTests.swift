@@ -6,7 +6,7 @@ final class ThemeTests: XCTestCase {
         let theme = try Theme.load(name: "default", root: "/nowhere", language: .en, fileSystem: .memory([String: String]()))
         for name in ["layout", "dashboard", "document", "record", "document-register", "records-index", "record-type-index",
                      "manual-index", "not-found", "fields"] {
-            XCTAssertNotNil(theme.templates.getTemplate(named: name), name)
+            XCTAssertTrue(theme.templates.contains(name), name)
         }
         XCTAssertNotNil(theme.assets["assets/style.css"])
         XCTAssertEqual(theme.strings["documents"], "Documents")

@@ -103,7 +103,29 @@ struct SearchIndex {
 
     /// Parts joined by one space, each run of whitespace collapsed to one space.
     static func joined(_ parts: [String]) -> String {
-        parts.joined(separator: " ").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // On bytes: splitting Characters by `isWhitespace` looked up Unicode properties per character.
+        // ASCII whitespace and the ideographic space (U+3000, E3 80 80) are collapsed.
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for part in parts {
+            let bytes = Array(part.utf8)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let width = byte == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3
+                    : (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+                i += 1
+            }
+            pendingSpace = !out.isEmpty
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - The script

@@ -1,0 +1,44 @@
+import Foundation
+
+/// What the previous build wrote, kept in the output folder as `.dossier-cache` (Dossier writes nothing
+/// outside its output folder): for each file its content fingerprint, and for entry pages the
+/// fingerprint of their inputs (`PageDependencies`). It holds only hashes and the site's own page paths.
+struct BuildCache: Equatable {
+    struct Item: Equatable {
+        /// Inputs of an entry page; nil for other files (they are rendered every build).
+        var inputs: String?
+        var content: String
+    }
+
+    static let header = "dossier-cache 1"
+    static let fileName = ".dossier-cache"
+    var items: [String: Item] = [:]
+
+    static func location(for output: URL) -> URL { output.appendingPathComponent(fileName) }
+
+    /// The cache beside `output`, or nil when there is none or it is not one this version wrote.
+    static func load(for output: URL) -> BuildCache? {
+        guard let data = try? Data(contentsOf: location(for: output)) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.first == Substring(header) else { return nil }
+        var cache = BuildCache()
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3 else { return nil }
+            cache.items[String(parts[2])] = Item(inputs: parts[0] == "-" ? nil : String(parts[0]), content: String(parts[1]))
+        }
+        return cache
+    }
+
+    var data: Data {
+        var text = Self.header + "\n"
+        for (path, item) in items.sorted(by: { $0.key < $1.key }) {
+            text += "\(item.inputs ?? "-") \(item.content) \(path)\n"
+        }
+        return Data(text.utf8)
+    }
+
+    func save(for output: URL) throws {
+        try FileWriting.replace(Self.location(for: output).path, with: data)
+    }
+}

@@ -1,0 +1,36 @@
+/// A stable 128-bit hash (two FNV-1a variants) of bytes and strings, as 32 hex digits. Stable across
+/// processes, unlike Swift's seeded `Hasher`, so build caches can be kept on disk. Not cryptographic:
+/// it only decides whether a page must be rendered again.
+struct Fingerprint {
+    private var low: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var high: UInt64 = 0x6c62_272e_07bb_0142
+
+    init() {}
+
+    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 ^ (high >> 29)
+        }
+    }
+
+    /// Adds `text` and a separator, so that ("ab", "c") and ("a", "bc") differ.
+    mutating func add(_ text: String) {
+        add(bytes: text.utf8)
+        add(bytes: CollectionOfOne(0x1F))
+    }
+
+    var hex: String {
+        func digits(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
+        return digits(high) + digits(low)
+    }
+
+    static func of<Bytes: Sequence>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(bytes: bytes)
+        return fingerprint.hex
+    }
+}

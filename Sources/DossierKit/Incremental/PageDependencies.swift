@@ -1,0 +1,48 @@
+/// What the page of each entry is made from, as one fingerprint per page: when it equals the one of the
+/// previous build, the page on disk is still right and is not rendered again.
+///
+/// An entry's page shows its own file, the id, title, type, path and date of every entry it names
+/// (reference fields, links in the body, any front-matter value that is an id) and of every entry that
+/// cites it, the manual's chapter list (manual pages: previous/next), and site-wide inputs (config,
+/// theme, checklists, as-of date, generator). Editing a record's body therefore re-renders its page
+/// and the pages that summarise everything (indexes, dashboard, search...), not the pages that cite it.
+struct PageDependencies {
+    /// Entry index → fingerprint of its page's inputs.
+    let fingerprints: [String]
+
+    /// - Parameters:
+    ///   - site: the site being rendered (after any profile filter).
+    ///   - contentHashes: fingerprint of each input file's bytes, by path relative to the site root.
+    ///   - global: fingerprint of the site-wide inputs.
+    init(site: Site, references: References, contentHashes: [String: String], global: String) {
+        let summaries = site.entries.map { entry -> String in
+            var parts = [entry.id, entry.title, entry.type, entry.path]
+            if let day = RecordDates.day(of: entry, catalog: site.catalog) { parts.append(day.description) }
+            return parts.joined(separator: "\u{1F}")
+        }
+        let chapters = ManualPages.chapters(of: site).compactMap { site.indexByID[$0.id] }
+        fingerprints = Array(site.entries.indices).parallelMap { index in
+            let entry = site.entries[index]
+            var related = Set(references.citing[entry.id] ?? [])
+            for link in entry.resolvedLinks { if let id = link?.targetID, let target = site.indexByID[id] { related.insert(target) } }
+            Self.scalars(of: entry.frontMatter) { text in
+                if let target = site.indexByID[text] { related.insert(target) }
+            }
+            if entry.type == "manual" { related.formUnion(chapters) }
+            var fingerprint = Fingerprint()
+            fingerprint.add(global)
+            fingerprint.add(contentHashes[entry.path] ?? entry.path)
+            for other in related.sorted() { fingerprint.add(summaries[other]) }
+            if entry.type == "manual" { for chapter in chapters { fingerprint.add(String(chapter)) } }
+            return fingerprint.hex
+        }
+    }
+
+    private static func scalars(of node: YAMLNode, _ visit: (String) -> Void) {
+        switch node.value {
+        case let .scalar(text, _): visit(text)
+        case let .sequence(items): for item in items { scalars(of: item, visit) }
+        case let .mapping(entries): for entry in entries { scalars(of: entry.value, visit) }
+        }
+    }
+}

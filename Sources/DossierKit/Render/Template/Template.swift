@@ -1,0 +1,134 @@
+/// A compiled Mustache template: the theme's templates are parsed once into these nodes, and each
+/// page is rendered by walking them over a `TemplateValue` into one byte buffer.
+indirect enum TemplateNode: Sendable {
+    case text([UInt8])
+    case variable(TemplateName, escaped: Bool)
+    case section(TemplateName, [TemplateNode], inverted: Bool)
+    /// `indentation` is set for a partial alone on its line.
+    case partial(String, indentation: [UInt8]?)
+}
+
+/// A tag's name: `.` is the current value; `a.b` looks `a` up the context stack, then `b` inside it;
+/// a leading dot (`.a`) looks only in the current value.
+struct TemplateName: Sendable {
+    let parts: [String]
+    let isCurrent: Bool
+    let climbs: Bool
+
+    init(_ text: String) {
+        isCurrent = text == "."
+        climbs = !text.hasPrefix(".")
+        parts = text.split(separator: ".").map(String.init)
+    }
+}
+
+/// The theme's compiled templates by name, rendered with swift-mustache's semantics: a missing name
+/// climbs to outer values, only `false`, nothing and empty lists are false, and HTML is escaped in
+/// `{{x}}`.
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: [TemplateNode]] = [:]
+
+    public init() {}
+
+    /// Compiles and adds `text` as `name`; a syntax error names its line and column.
+    mutating func register(_ text: String, named name: String) throws(TemplateParser.Failure) {
+        templates[name] = try TemplateParser.compile(text)
+    }
+
+    func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// Renders the template `name` with `context` (a view model of dictionaries, lists, strings, booleans).
+    func render(_ name: String, _ context: Any) -> String? {
+        guard let nodes = templates[name] else { return nil }
+        let renderer = TemplateRenderer(library: self)
+        var output: [UInt8] = []
+        output.reserveCapacity(16 * 1024)
+        renderer.render(nodes, stack: [TemplateValue(context) ?? .map([:])], indentation: nil, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    fileprivate func nodes(_ name: String) -> [TemplateNode]? { templates[name] }
+}
+
+private struct TemplateRenderer {
+    let library: TemplateLibrary
+
+    func render(_ nodes: [TemplateNode], stack: [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, stack: stack, indentation: indentation, into: &output) }
+            return
+        }
+        // Inside an indented partial each node's output that starts a line is indented (swift-mustache
+        // indents at node boundaries, judged on this template's own output).
+        var local: [UInt8] = []
+        for node in nodes {
+            var piece: [UInt8] = []
+            render(node, stack: stack, indentation: indentation, into: &piece)
+            if !piece.isEmpty, local.last == 0x0A { local += indentation }
+            local += piece
+        }
+        output += local
+    }
+
+    private func render(_ node: TemplateNode, stack: [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
+        switch node {
+        case let .text(bytes):
+            output += bytes
+        case let .variable(name, escaped):
+            guard let value = lookup(name, in: stack) else { return }
+            let text = Self.describe(value)
+            if escaped { HTMLText.appendEscaped(text, to: &output) } else { output += text.utf8 }
+        case let .section(name, body, inverted):
+            let value = lookup(name, in: stack)
+            if inverted {
+                if Self.isFalse(value) { render(body, stack: stack, indentation: indentation, into: &output) }
+                return
+            }
+            switch value {
+            case nil, .bool(false)?: return
+            case .bool(true)?: render(body, stack: stack, indentation: indentation, into: &output)
+            case let .list(items)?:
+                for item in items { render(body, stack: stack + [item], indentation: indentation, into: &output) }
+            case let value?: render(body, stack: stack + [value], indentation: indentation, into: &output)
+            }
+        case let .partial(name, partialIndentation):
+            guard let nodes = library.nodes(name) else { return }
+            let combined = partialIndentation.map { (indentation ?? []) + $0 } ?? indentation
+            render(nodes, stack: stack, indentation: combined, into: &output)
+        }
+    }
+
+    private func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+        if name.isCurrent { return stack.last }
+        guard let first = name.parts.first else { return nil }
+        var value: TemplateValue?
+        if name.climbs {
+            for candidate in stack.reversed() {
+                if let found = candidate.child(first) { value = found; break }
+            }
+        } else {
+            value = stack.last?.child(first)
+        }
+        for part in name.parts.dropFirst() {
+            value = value?.child(part)
+        }
+        return value
+    }
+
+    private static func isFalse(_ value: TemplateValue?) -> Bool {
+        switch value {
+        case nil, .bool(false)?: return true
+        case let .list(items)?: return items.isEmpty
+        default: return false
+        }
+    }
+
+    private static func describe(_ value: TemplateValue) -> String {
+        switch value {
+        case let .text(text): return text
+        case let .bool(flag): return flag ? "true" : "false"
+        case let .list(items): return "[" + items.map(describe).joined(separator: ", ") + "]"
+        case let .map(map): return "[" + map.keys.sorted().map { "\($0): \(describe(map[$0]!))" }.joined(separator: ", ") + "]"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// A value a template can show: the typed form of a page's view model.
+///
+/// Page builders hand the renderer `[String: Any]` dictionaries; they are converted once per render
+/// into this enum, so that every lookup during rendering is a plain dictionary access instead of a
+/// chain of dynamic casts (what made rendering most of the build with swift-mustache).
+public indirect enum TemplateValue: Sendable {
+    case text(String)
+    case bool(Bool)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+
+    /// Converts a view-model value; `nil` for nothing (a missing key, an empty optional).
+    public init?(_ any: Any) {
+        switch any {
+        case let value as TemplateValue: self = value
+        case let text as String: self = .text(text)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .text(String(number))
+        case let number as Double: self = .text(number.description)
+        case let map as [String: Any]: self = .map(map.compactMapValues(TemplateValue.init))
+        case let list as [Any]: self = .list(list.compactMap(TemplateValue.init))
+        case let optional as OptionalValue:
+            guard let wrapped = optional.wrapped, let value = TemplateValue(wrapped) else { return nil }
+            self = value
+        default: self = .text(String(describing: any))
+        }
+    }
+
+    func child(_ name: String) -> TemplateValue? {
+        if case let .map(map) = self { return map[name] }
+        return nil
+    }
+}
+
+/// Lets `TemplateValue.init` see through an `Optional` stored in an `Any`.
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrapped: Any? { self.map { $0 as Any } }
+}

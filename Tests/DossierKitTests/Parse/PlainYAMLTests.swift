@@ -1,0 +1,129 @@
+import XCTest
+@testable import DossierKit
+
+/// `PlainYAML` is a fast path in front of Yams: whatever it answers must equal Yams' answer, and it
+/// must answer for ordinary front matter (or it speeds nothing up).
+final class PlainYAMLTests: XCTestCase {
+    private let yams = YAMLReader(plainFastPath: false)
+
+    /// Front matter of every demo file, the demo config and the built-in data.
+    private func corpus() throws -> [(name: String, yaml: String)] {
+        var texts: [(String, String)] = []
+        let root = URL(fileURLWithPath: Fixtures.repositoryRoot)
+        let content = root.appendingPathComponent("Content")
+        let walker = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "md", let text = try? String(contentsOf: url, encoding: .utf8),
+                  case let .success(split) = FrontMatterSplitter().split(text) else { continue }
+            texts.append((url.lastPathComponent, split.yaml))
+        }
+        texts.append(("dossier.yml", try String(contentsOf: root.appendingPathComponent("dossier.yml"), encoding: .utf8)))
+        for (name, text) in EmbeddedResources.files where name.hasSuffix(".yml") {
+            texts.append((name, text))
+        }
+        return texts.sorted { $0.0 < $1.0 }
+    }
+
+    func testEveryAnswerOnTheDemoEqualsYams() throws {
+        var answered = 0, files = 0
+        for (name, yaml) in try corpus() {
+            files += 1
+            guard let plain = PlainYAML.read(yaml, firstLine: 2) else { continue }
+            answered += 1
+            assertSame(plain, yams.read(yaml, firstLine: 2), name)
+        }
+        XCTAssertGreaterThan(files, 250)
+        // Ordinary front matter must take the fast path.
+        XCTAssertGreaterThan(Double(answered) / Double(files), 0.95, "\(answered) of \(files) answered")
+    }
+
+    func testTrickySnippetsEqualYamsOrAreLeftToIt() {
+        let snippets = [
+            "id: A\ntitle: 标题：含全角冒号\n",
+            "a: 1 # comment\nb: 'it''s'\nc: \"quoted # not a comment\"\n",
+            "a:\n  - x\n  - y\nb: [1, 2 , three four]\n",
+            "a:\n- x\n- y\nb: z",
+            "list:\n  - { version: \"2.1\", date: 2026-08-20, by: 刘洋, change: 云备份二期上线：增加 }\n  - {a: b}\n",
+            "a: |\n  line one\n  line two\n\nb: x",
+            "a: |-\n  line one\n\n  line two\n\n\n",
+            "a: >\n  folded one\n  folded two\n\n  para\n",
+            "a: >-\n\n  lead\n  x\n",
+            "a: |\n  end without newline",
+            "a: |+\n  keep\n\n",
+            "a:\n  b:\n    c: d\n  e: f\n",
+            "- a\n- b\n",
+            "a: \nb: ''\nc: null\nd: ~\n",
+            "a:\n  -\n  - x\n",
+            "a: [ ]\nb: {}\nc: [[1, 2], {k: v}]\n",
+            "a: -5\nb: -x\nc: x-y\n",
+            "key with spaces: value with spaces   \n",
+            "a: b: c\n",
+            "a: &anchor x\nb: *anchor\n",
+            "a: !tag x\n",
+            "a: 1\na: 2\n",
+            "a: multi\n  line\n",
+            "a:\tb\n",
+            "a: \"esc\\n\"\n",
+            "a: [1, 2,]\n",
+            "a: [1,\n  2]\n",
+            "? complex\n: value\n",
+            "a: 'open\n",
+            "- - x\n  - y\n- z\n",
+            "a: x\n   b: y\n",
+            "a:\n  - b: 1\n    c: 2\n  - d: 3\n",
+            "a: |\n    deeper\n  shallower\n",
+            "a: ' lead and trail '\nb: \"\"\n",
+            "a: x # c\n# full comment\n\nb:   # empty with comment\n",
+            "a: {b: }\n",
+            "a: https://example.com/x?y=1#frag\n",
+            "a: :x\n",
+        ]
+        var answered = 0
+        for snippet in snippets {
+            guard let plain = PlainYAML.read(snippet) else { continue }
+            answered += 1
+            assertSame(plain, yams.read(snippet), snippet)
+        }
+        // Block and flow collections, block scalars with every chomping, empty values, comments.
+        XCTAssertGreaterThanOrEqual(answered, 22)
+        // Anchors, tags, duplicate keys, multi-line scalars and escapes are Yams' business.
+        for snippet in ["a: &x 1\nb: *x\n", "a: !t x\n", "a: 1\na: 2\n", "a: multi\n  line\n", "a: \"e\\n\"\n",
+                        "a:\tb\n", "a: [1,\n  2]\n", "a: b: c\n", "a: x\u{2028}y\n"] {
+            XCTAssertNil(PlainYAML.read(snippet), snippet)
+        }
+    }
+
+    func testPositionsPointIntoTheFile() throws {
+        let node = try XCTUnwrap(PlainYAML.read("id: A\ntitle: 中文\nlist:\n  - { by: 刘洋, change: x }\nempty:\n", firstLine: 2) ?? nil)
+        XCTAssertEqual(node.entry("title")?.line, 3)
+        let item = try XCTUnwrap(node["list"]?.sequence?.first)
+        XCTAssertEqual(item.line, 5)
+        XCTAssertEqual(item.entry("change")?.column, 15)    // characters, not bytes (19)
+        XCTAssertEqual(node["empty"]?.line, 6)               // an empty value at its key
+        XCTAssertTrue(node["empty"]?.isNull ?? false)
+    }
+
+    private func assertSame(_ plain: YAMLNode?, _ reference: Result<YAMLNode?, YAMLReader.Failure>, _ name: String,
+                            file: StaticString = #filePath, line: UInt = #line) {
+        guard case let .success(expected) = reference else {
+            return XCTFail("PlainYAML answered where Yams fails: \(name)", file: file, line: line)
+        }
+        XCTAssertEqual(plain.map(Self.normalised), expected.map(Self.normalised), name, file: file, line: line)
+    }
+
+    /// Empty list items have no position of their own in Yams (it gives the next token's): ignore it.
+    private static func normalised(_ node: YAMLNode) -> YAMLNode {
+        switch node.value {
+        case .scalar: return node
+        case let .sequence(items):
+            return YAMLNode(.sequence(items.map { item in
+                if case .scalar("", true) = item.value { return YAMLNode(item.value, line: 0, column: 0) }
+                return normalised(item)
+            }), line: node.line, column: node.column)
+        case let .mapping(entries):
+            return YAMLNode(.mapping(entries.map {
+                YAMLEntry(key: $0.key, line: $0.line, column: $0.column, value: normalised($0.value))
+            }), line: node.line, column: node.column)
+        }
+    }
+}
