@@ -1,3 +1,5 @@
+import Foundation
+
 /// A stable 128-bit hash (two FNV-1a variants) of bytes and strings, as 32 hex digits. Stable across
 /// processes, unlike Swift's seeded `Hasher`, so build caches can be kept on disk. Not cryptographic:
 /// it only decides whether a page must be rendered again.
@@ -31,6 +33,22 @@ struct Fingerprint {
     static func of<Bytes: Sequence>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var fingerprint = Fingerprint()
         fingerprint.add(bytes: bytes)
+        return fingerprint.hex
+    }
+
+    /// A whole file's bytes, eight at a time (a site's output is over 100 MB at 10 000 records).
+    static func of(data: Data) -> String {
+        var fingerprint = Fingerprint()
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let words = buffer.count / 8
+            for index in 0..<words {
+                let word = buffer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                fingerprint.low = (fingerprint.low ^ word) &* 0x0000_0100_0000_01B3
+                fingerprint.high = (fingerprint.high ^ (word >> 7 | word << 57)) &* 0x9E37_79B9_7F4A_7C15
+            }
+            fingerprint.add(bytes: buffer[(words * 8)...])
+            fingerprint.add(bytes: withUnsafeBytes(of: UInt64(buffer.count)) { Array($0) })
+        }
         return fingerprint.hex
     }
 }

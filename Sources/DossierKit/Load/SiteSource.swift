@@ -18,9 +18,9 @@ public struct SiteSource: Sendable {
     public func contentHashes() -> [String: String] {
         var hashes: [String: String] = ["dossier.yml": Fingerprint.of(bytes: configText.utf8)]
         let files = self.files
-        for (file, hash) in zip(files, files.parallelMap { Fingerprint.of(bytes: $0.data) }) { hashes[file.path] = hash }
+        for (file, hash) in zip(files, files.parallelMap { Fingerprint.of(data: $0.data) }) { hashes[file.path] = hash }
         for (path, text) in checklistFiles { hashes[path] = Fingerprint.of(bytes: text.utf8) }
-        for (path, data) in attachments { hashes["Content/attachments/" + path] = Fingerprint.of(bytes: data) }
+        for (path, data) in attachments { hashes["Content/attachments/" + path] = Fingerprint.of(data: data) }
         return hashes
     }
 

@@ -44,30 +44,37 @@ enum JSONValue {
     /// A JSON string literal. `scriptSafe` also escapes `<`, `>` and `&`, so that no `</script>` or
     /// `<!--` can appear when the JSON is loaded as (or inlined in) a script.
     static func quote(_ text: String, scriptSafe: Bool = false) -> String {
-        var out = "\""
+        // On UTF-8 bytes: every escaped character is ASCII except U+2028 and U+2029 (E2 80 A8/A9),
+        // and no byte of another multi-byte character can be mistaken for them.
+        var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // Line terminators in older JavaScript engines.
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            case "<" where scriptSafe: out += "\\u003c"
-            case ">" where scriptSafe: out += "\\u003e"
-            case "&" where scriptSafe: out += "\\u0026"
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\""): out += #"\""#.utf8
+            case UInt8(ascii: "\\"): out += #"\\"#.utf8
+            case 0x0A: out += #"\n"#.utf8
+            case 0x0D: out += #"\r"#.utf8
+            case 0x09: out += #"\t"#.utf8
+            case UInt8(ascii: "<") where scriptSafe: out += #"\u003c"#.utf8
+            case UInt8(ascii: ">") where scriptSafe: out += #"\u003e"#.utf8
+            case UInt8(ascii: "&") where scriptSafe: out += #"\u0026"#.utf8
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // Line terminators in older JavaScript engines.
+                out += (bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                i += 3
+                continue
+            case 0x00..<0x20, 0x7F:
+                let hex = String(byte, radix: 16)
+                out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.append(byte)
             }
+            i += 1
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -15,9 +15,9 @@ extension OutputWriter {
         guard manager.fileExists(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }
         var cache = BuildCache()
         var made: Set<String> = []
-        for file in files {
+        let contents = files.parallelMap { Fingerprint.of(data: $0.data) }
+        for (file, content) in zip(files, contents) {
             guard Self.isSafe(file.path) else { throw DossierError.output("refusing to write unsafe path \(file.path)") }
-            let content = Fingerprint.of(bytes: file.data)
             cache.items[file.path] = BuildCache.Item(inputs: inputs[file.path], content: content)
             let url = output.appendingPathComponent(file.path)
             if previous.items[file.path]?.content == content, manager.fileExists(atPath: url.path) { continue }
@@ -38,8 +38,8 @@ extension OutputWriter {
     /// The cache describing `files` as a whole build writes them.
     static func cache(for files: [OutputFile], inputs: [String: String]) -> BuildCache {
         var cache = BuildCache()
-        for file in files {
-            cache.items[file.path] = BuildCache.Item(inputs: inputs[file.path], content: Fingerprint.of(bytes: file.data))
+        for (file, content) in zip(files, files.parallelMap { Fingerprint.of(data: $0.data) }) {
+            cache.items[file.path] = BuildCache.Item(inputs: inputs[file.path], content: content)
         }
         return cache
     }
