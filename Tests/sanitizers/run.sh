@@ -14,6 +14,7 @@
 # 15 s); instrumented code runs several times slower, so those bounds measure the sanitizer, not
 # Dossier. Everything else runs, the browser and Nu validator tests included.
 #
+# Arguments after the sanitizer go to `swift test`, e.g. `run.sh thread --filter SiteDeterminismTests`.
 # Environment: SWIFT (default swift), SANITIZE_SKIP, TSAN_OPTIONS / ASAN_OPTIONS (added to ours).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,6 +30,7 @@ case "${1:-}" in
     *) echo "usage: $0 thread|address" >&2; exit 2 ;;
 esac
 sanitizer=$1
+shift
 scratch=".build-$short"
 reports="$PWD/$scratch/reports"
 
@@ -56,7 +58,7 @@ esac
 skip=()
 [ -n "$SKIP" ] && skip=(--skip "$SKIP")
 echo "sanitize: running the tests under $sanitizer${SKIP:+ (skipping /$SKIP/)}"
-"$SWIFT" test --skip-build --sanitize="$sanitizer" --scratch-path "$scratch" --disable-swift-testing "${skip[@]}"
+"$SWIFT" test --skip-build --sanitize="$sanitizer" --scratch-path "$scratch" --disable-swift-testing "${skip[@]}" "$@"
 status=$?
 
 found=$(find "$reports" -type f | sort)
