@@ -52,5 +52,13 @@ fuzz: deps embed
 	SWIFT=$(SWIFT) Fuzz/build.sh
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
 
+## The test suite under ThreadSanitizer, then AddressSanitizer (both run), each in a scratch folder of
+## its own (.build-tsan, .build-asan); fails on a failing test or any sanitizer report (docs/hardening.md).
+sanitize: deps test-deps embed
+	@SWIFT=$(SWIFT) Tests/sanitizers/run.sh thread; tsan=$$?; \
+	SWIFT=$(SWIFT) Tests/sanitizers/run.sh address; asan=$$?; \
+	echo "sanitize: thread exit $$tsan, address exit $$asan"; \
+	[ $$tsan -eq 0 ] && [ $$asan -eq 0 ]
+
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-tsan .build-asan
