@@ -124,9 +124,21 @@ public struct TypeCatalog: Sendable {
 
     /// The type whose folder holds `relativePath` (a path under Content/), longest folder first.
     public func type(forContentPath relativePath: String) -> TypeDefinition? {
-        types.values
-            .filter { relativePath.hasPrefix($0.folder + "/") }
-            .max { ($0.folder.count, $1.name) < ($1.folder.count, $0.name) }
+        // The deepest matching folder wins, then the smallest name. A loop over the keys: filtering
+        // `types.values` copied every definition for every file (6 % of `check` at 10 000 files).
+        var best: String?
+        var bestLength = -1
+        let path = relativePath.utf8
+        for (name, type) in types {
+            let folder = type.folder.utf8
+            guard path.count > folder.count, path.starts(with: folder),
+                  path[path.index(path.startIndex, offsetBy: folder.count)] == UInt8(ascii: "/") else { continue }
+            if folder.count > bestLength || (folder.count == bestLength && name < best ?? name) {
+                best = name
+                bestLength = folder.count
+            }
+        }
+        return best.flatMap { types[$0] }
     }
 
     /// Every field a file of `type` may carry: the common ones and the type's own.
