@@ -32,6 +32,8 @@ public enum Pipeline {
         /// Re-render only the entry pages whose inputs changed since the last build of this output
         /// (`build --incremental`, `serve`); the rest of the site is rendered and compared.
         public var incremental = false
+        /// Parsed files kept between the builds of one process (`serve`).
+        public var parseCache: ParseCache?
 
         public init(root: String, output: String? = nil, asOf: Day) {
             self.root = root
@@ -50,14 +52,18 @@ public enum Pipeline {
 
     /// load → parse → validate. `rendersBodies`: whether the site will be rendered (bodies to HTML;
     /// `check` needs only their headings and links).
+    /// `parseCache`: files parsed by an earlier build of this process (`serve`), reused when unchanged.
     public static func check(root: String, asOf: Day, fileSystem: FileSystem = .local, rendersBodies: Bool = false,
-                             progress: PipelineProgress.Handler? = nil) throws -> CheckResult {
+                             parseCache: ParseCache? = nil, progress: PipelineProgress.Handler? = nil) throws -> CheckResult {
         let stages = ProgressReporter(progress)
         let source = try stages.run(.load) { try SiteSource.read(root: root, fileSystem: fileSystem) }
-        let parsed = try stages.run(.parse) { try SiteParser(rendersBodies: rendersBodies).parse(source) }
+        let hashes = rendersBodies || parseCache != nil ? source.contentHashes() : [:]
+        let parsed = try stages.run(.parse) {
+            try SiteParser(rendersBodies: rendersBodies).parse(source, cache: parseCache, contentHashes: hashes)
+        }
         let diagnostics = stages.run(.validate) { Validator().validate(parsed.site, asOf: asOf, earlier: parsed.diagnostics) }
         var result = CheckResult(site: parsed.site, diagnostics: diagnostics, asOf: asOf, fileCount: source.files.count)
-        if rendersBodies { result.contentHashes = source.contentHashes() }
+        result.contentHashes = hashes
         return result
     }
 
@@ -68,7 +74,7 @@ public enum Pipeline {
                              progress: PipelineProgress.Handler? = nil) throws -> BuildResult {
         let stages = ProgressReporter(progress)
         let check = try check(root: options.root, asOf: options.asOf, fileSystem: fileSystem, rendersBodies: true,
-                              progress: progress)
+                              parseCache: options.parseCache, progress: progress)
         let profile = try ProfileChoice.resolve(options.profile, config: check.site.config)
         let failed = check.errorCount > 0 || (options.strict && check.warningCount > 0)
         if failed && !options.allowErrors { return BuildResult(check: check, profile: profile, written: nil) }

@@ -14,8 +14,10 @@ public struct Rebuilder: Sendable {
     /// A build with `options` as `dossier build` runs it; the first one whole, the next ones
     /// incremental (only entry pages whose inputs changed are rendered again; the output is the same).
     public static func full(_ options: Pipeline.BuildOptions, fileSystem: FileSystem = .local) -> Rebuilder {
-        Rebuilder { changed in
+        let cache = ParseCache()
+        return Rebuilder { changed in
             var options = options
+            options.parseCache = cache
             options.incremental = !changed.isEmpty
             return try Pipeline.build(options, fileSystem: fileSystem)
         }

@@ -14,7 +14,10 @@ public struct SiteParser: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    public func parse(_ source: SiteSource) throws -> Result {
+    /// - Parameters:
+    ///   - cache: parsed files of an earlier build in this process (`serve`); unchanged files are reused.
+    ///   - contentHashes: fingerprints of the files' bytes (`SiteSource.contentHashes()`), needed with a cache.
+    public func parse(_ source: SiteSource, cache: ParseCache? = nil, contentHashes: [String: String] = [:]) throws -> Result {
         let configResult = ConfigParser().parse(source.configText)
         guard configResult.isUsable else { throw DossierError.unusableConfig(configResult.diagnostics) }
         let config = configResult.config
@@ -28,7 +31,15 @@ public struct SiteParser: Sendable {
         var entryParser = EntryParser(catalog: catalog, allowRawHTML: config.allowRawHTML)
         entryParser.markdown.rendersHTML = rendersBodies
         let parser = entryParser
-        let parsed = source.files.parallelMap { parser.parse($0) }
+        cache?.begin(key: Fingerprint.of(bytes: source.configText.utf8) + (rendersBodies ? "+bodies" : ""))
+        cache?.keep(only: Set(source.files.map(\.path)))
+        let parsed = source.files.parallelMap { file -> EntryParser.Result in
+            guard let cache, let content = contentHashes[file.path] else { return parser.parse(file) }
+            if let cached = cache.result(for: file.path, content: content) { return cached }
+            let result = parser.parse(file)
+            cache.store(result, for: file.path, content: content)
+            return result
+        }
         var entries: [Entry] = []
         for result in parsed {
             diagnostics += result.diagnostics

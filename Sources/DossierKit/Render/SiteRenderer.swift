@@ -41,10 +41,13 @@ public struct SiteRenderer: Sendable {
                                     diagnostics: diagnostics, generator: generator)
         let entryPages = EntryPages(context: context)
         let indices = site.entries.indices.filter { !skipping.contains($0) }
-        let rendered: [Result<(path: String, html: String), Error>] = indices.parallelMap { index in
-            Result { try entryPages.page(for: index) }
+        // Each page becomes its bytes in the worker that rendered it, so that the text of every page
+        // and its bytes are never held at once (at 10 000 records that was a fifth of the peak memory).
+        let rendered: [Result<OutputFile, Error>] = indices.parallelMap { index in
+            Result { try entryPages.page(for: index) }.map { OutputFile(path: $0.path, text: $0.html) }
         }
-        var pages: [(path: String, html: String)] = try rendered.map { try $0.get() }
+        var files = try rendered.map { try $0.get() }
+        var pages: [(path: String, html: String)] = []
         let registers = RegisterPages(context: context)
         pages.append(try DashboardPage(context: context).render())
         pages.append(try NotFoundPage(context: context).render())
@@ -52,7 +55,7 @@ public struct SiteRenderer: Sendable {
         pages.append(try registers.documentRegister())
         pages.append(try registers.recordsIndex())
         pages += try registers.recordTypeIndexes()
-        var files = pages.map { OutputFile(path: $0.path, text: $0.html) }
+        files += pages.map { OutputFile(path: $0.path, text: $0.html) }
         let families: [any PageFamily] = [
             ClausePages(context: context), AuditPages(context: context), KPIPages(context: context),
             CalendarPages(context: context), SearchPages(context: context), PrintPages(context: context),

@@ -95,6 +95,24 @@ final class IncrementalBuildTests: XCTestCase {
         try assertIncrementalEqualsWhole()
     }
 
+    func testParseCacheReparsesOnlyChangedFilesAndForgetsOnConfigChange() throws {
+        let cache = ParseCache()
+        var options = Pipeline.BuildOptions(root: root.path, output: root.appendingPathComponent("Output").path, asOf: Fixtures.demoAsOf)
+        options.parseCache = cache
+        _ = try Pipeline.build(options)
+        XCTAssertEqual(cache.misses, 3)
+        XCTAssertEqual(cache.hits, 0)
+        try edit("Content/records/incident/INC-1.md") { $0 + "\n\nOne more line.\n" }
+        options.incremental = true
+        _ = try Pipeline.build(options)
+        XCTAssertEqual(cache.misses, 1, "only the edited file is parsed again")
+        XCTAssertEqual(cache.hits, 2)
+        try assertIncrementalEqualsWhole()
+        try edit("dossier.yml") { $0 + "\n" }
+        _ = try Pipeline.build(options)
+        XCTAssertEqual(cache.misses, 3, "a config change may change every file's type: all parsed again")
+    }
+
     func testWithoutACacheTheBuildIsWhole() throws {
         _ = try build("Output", incremental: false)
         try FileManager.default.removeItem(at: BuildCache.location(for: root.appendingPathComponent("Output")))
