@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The demo records run to November 2026: validate them as of that day, not today.
 AS_OF ?= 2026-11-22
 
-.PHONY: site test build embed deps test-deps fuzz sanitize clean
+.PHONY: site test build embed deps test-deps fuzz sanitize bench clean
 
 ## Build the demo site into Output/.
 site: deps embed
@@ -59,6 +59,11 @@ sanitize: deps test-deps embed
 	SWIFT=$(SWIFT) Tests/sanitizers/run.sh address; asan=$$?; \
 	echo "sanitize: thread exit $$tsan, address exit $$asan"; \
 	[ $$tsan -eq 0 ] && [ $$asan -eq 0 ]
+
+## The benchmark against Hugo and the libcmark floor (docs/performance.md); SIZES="1000 10000 100000" for more.
+SIZES ?= 1000 10000
+bench: deps
+	bench/run.sh $(SIZES)
 
 clean:
 	rm -rf .build .build-fuzz .build-tsan .build-asan
