@@ -398,7 +398,8 @@ struct PlainYAML {
         }
     }
 
-    /// Where a plain scalar inside `[...]` or `{...}` stops: a flow indicator, `: ` or a comment.
+    /// Where a plain scalar inside `[...]` or `{...}` stops: a flow indicator, `:` before a space, a
+    /// flow indicator or `?` (libyaml's rule, which the fuzz target found), or a comment.
     private func flowPlainEnd(from start: Int, end: Int) -> Int {
         var i = start
         while i < end {
@@ -407,7 +408,7 @@ struct PlainYAML {
             case 0x3A:
                 if i + 1 == end { return i }
                 let next = bytes[i + 1]
-                if next == 0x20 || next == 0x2C || next == 0x5B || next == 0x5D || next == 0x7B || next == 0x7D { return i }
+                if next == 0x20 || next == 0x2C || next == 0x3F || next == 0x5B || next == 0x5D || next == 0x7B || next == 0x7D { return i }
             case 0x23 where bytes[i - 1] == 0x20: return i       // a comment: the caller fails
             case 0x09: return i
             default: break
