@@ -23,30 +23,19 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "Folder to write the site into (default: Output/ in the site root).")
     var outputFolder: String?
 
-    @Option(name: .long, help: "Profile to render with (see profiles: in dossier.yml; default: default_profile, else everything).")
-    var profile: String?
-
     @Flag(name: .long, help: "Render even when validation finds errors.")
     var allowErrors = false
 
     @Flag(name: .long, help: "Render again only the pages whose inputs changed since the last build of this output (same result as a whole build).")
     var incremental = false
 
-    @Flag(name: .long, help: "Treat warnings as errors.")
-    var strict = false
-
-    func validate() throws {
-        if let profile, profile.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--profile needs a profile name, e.g. --profile public")
-        }
-    }
+    @OptionGroup var render: RenderOptions
 
     func run() throws {
         var options = Pipeline.BuildOptions(root: site.root, output: outputFolder, asOf: try site.resolveAsOf())
         options.allowErrors = allowErrors
         options.incremental = incremental
-        options.strict = strict
-        options.profile = profile
+        render.apply(to: &options)
         let display = ProgressDisplay(verbosity: output.verbosity, stages: PipelineProgress.Stage.allCases)
         let result: Pipeline.BuildResult
         do {
@@ -58,7 +47,7 @@ struct BuildCommand: ParsableCommand {
         }
         let failure = "\(options.output) was left as it was"
         if output.quiet {
-            print(CommandOutput.quietReport(result.check.diagnostics, strict: strict, command: "build", failure: failure),
+            print(CommandOutput.quietReport(result.check.diagnostics, strict: render.strict, command: "build", failure: failure),
                   terminator: "")
             if result.written == nil { throw ExitCode(1) }
             return

@@ -33,18 +33,11 @@ struct PdfCommand: ParsableCommand {
     @Option(name: .long, help: "auto (WeasyPrint if installed, else Chromium), weasyprint or chromium.")
     var engine: PDFPrinter.Choice = .auto
 
-    @Option(name: .long, help: "Profile to render with (see profiles: in dossier.yml; default: default_profile, else everything).")
-    var profile: String?
-
-    @Flag(name: .long, help: "Treat warnings as errors.")
-    var strict = false
+    @OptionGroup var render: RenderOptions
 
     func validate() throws {
         if let output, !output.lowercased().hasSuffix(".pdf") {
             throw ValidationError("--output must name a .pdf file, not \(output)")
-        }
-        if let profile, profile.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--profile needs a profile name, e.g. --profile public")
         }
     }
 
@@ -67,8 +60,7 @@ struct PdfCommand: ParsableCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         var options = Pipeline.BuildOptions(root: site.root, output: scratch.appendingPathComponent("Output").path, asOf: asOf)
-        options.strict = strict
-        options.profile = profile
+        render.apply(to: &options)
         let result: Pipeline.BuildResult
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -26,25 +26,17 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Folder to write the site into (default: Output/ in the site root).")
     var output: String?
 
-    @Option(name: .long, help: "Profile to render with (see profiles: in dossier.yml; default: default_profile, else everything).")
-    var profile: String?
-
-    @Flag(name: .long, help: "Treat warnings as errors (a build with warnings keeps the last good site).")
-    var strict = false
+    @OptionGroup var render: RenderOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else {
             throw ValidationError("--port must be between 1 and 65535, not \(port)")
         }
-        if let profile, profile.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--profile needs a profile name, e.g. --profile public")
-        }
     }
 
     func run() throws {
         var options = Pipeline.BuildOptions(root: site.root, output: output, asOf: try site.resolveAsOf())
-        options.strict = strict
-        options.profile = profile
+        render.apply(to: &options)
         // A folder that is not a site at all is bad usage; a site that merely fails to build is
         // served and reported, since fixing it is what serve is for.
         let root = site.root.isEmpty ? "." : site.root
