@@ -30,14 +30,8 @@ struct Fingerprint {
         return digits(high) + digits(low)
     }
 
-    static func of<Bytes: Sequence>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var fingerprint = Fingerprint()
-        fingerprint.add(bytes: bytes)
-        return fingerprint.hex
-    }
-
     /// A whole file's bytes, eight at a time (a site's output is over 100 MB at 10 000 records).
-    static func of(data: Data) -> String {
+    static func of(_ data: Data) -> String {
         var fingerprint = Fingerprint()
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             let words = buffer.count / 8

@@ -16,11 +16,11 @@ public struct SiteSource: Sendable {
 
     /// Fingerprint of every input file's bytes, by path relative to the site root.
     public func contentHashes() -> [String: String] {
-        var hashes: [String: String] = ["dossier.yml": Fingerprint.of(bytes: configText.utf8)]
+        var hashes: [String: String] = ["dossier.yml": Fingerprint.of(Data(configText.utf8))]
         let files = self.files
-        for (file, hash) in zip(files, files.parallelMap { Fingerprint.of(data: $0.data) }) { hashes[file.path] = hash }
-        for (path, text) in checklistFiles { hashes[path] = Fingerprint.of(bytes: text.utf8) }
-        for (path, data) in attachments { hashes["Content/attachments/" + path] = Fingerprint.of(data: data) }
+        for (file, hash) in zip(files, files.parallelMap { Fingerprint.of($0.data) }) { hashes[file.path] = hash }
+        for (path, text) in checklistFiles { hashes[path] = Fingerprint.of(Data(text.utf8)) }
+        for (path, data) in attachments { hashes["Content/attachments/" + path] = Fingerprint.of(data) }
         return hashes
     }
 

@@ -31,7 +31,8 @@ public struct SiteParser: Sendable {
         var entryParser = EntryParser(catalog: catalog, allowRawHTML: config.allowRawHTML)
         entryParser.markdown.rendersHTML = rendersBodies
         let parser = entryParser
-        cache?.begin(key: Fingerprint.of(bytes: source.configText.utf8) + (rendersBodies ? "+bodies" : ""))
+        // The config defines the types every file is parsed against.
+        cache?.begin(key: (contentHashes["dossier.yml"] ?? source.configText) + (rendersBodies ? "+bodies" : ""))
         cache?.keep(only: Set(source.files.map(\.path)))
         let parsed = source.files.parallelMap { file -> EntryParser.Result in
             guard let cache, let content = contentHashes[file.path] else { return parser.parse(file) }

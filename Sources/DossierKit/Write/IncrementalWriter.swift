@@ -15,7 +15,7 @@ extension OutputWriter {
         guard manager.fileExists(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }
         var cache = BuildCache()
         var made: Set<String> = []
-        let contents = files.parallelMap { Fingerprint.of(data: $0.data) }
+        let contents = files.parallelMap { Fingerprint.of($0.data) }
         for (file, content) in zip(files, contents) {
             guard Self.isSafe(file.path) else { throw DossierError.output("refusing to write unsafe path \(file.path)") }
             cache.items[file.path] = BuildCache.Item(inputs: inputs[file.path], content: content)
@@ -38,7 +38,7 @@ extension OutputWriter {
     /// The cache describing `files` as a whole build writes them.
     static func cache(for files: [OutputFile], inputs: [String: String]) -> BuildCache {
         var cache = BuildCache()
-        for (file, content) in zip(files, files.parallelMap { Fingerprint.of(data: $0.data) }) {
+        for (file, content) in zip(files, files.parallelMap { Fingerprint.of($0.data) }) {
             cache.items[file.path] = BuildCache.Item(inputs: inputs[file.path], content: content)
         }
         return cache
