@@ -16,6 +16,15 @@ struct BuildCache: Equatable {
 
     static func location(for output: URL) -> URL { output.appendingPathComponent(fileName) }
 
+    init() {}
+
+    /// The cache describing `files` as a build writes them; `inputs`: entry page path → input fingerprint.
+    init(files: [OutputFile], inputs: [String: String]) {
+        for (file, content) in zip(files, files.parallelMap { Fingerprint.of($0.data) }) {
+            items[file.path] = Item(inputs: inputs[file.path], content: content)
+        }
+    }
+
     /// The cache beside `output`, or nil when there is none or it is not one this version wrote.
     static func load(for output: URL) -> BuildCache? {
         guard let data = try? Data(contentsOf: location(for: output)) else { return nil }

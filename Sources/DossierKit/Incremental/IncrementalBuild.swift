@@ -61,7 +61,7 @@ struct IncrementalBuild {
             files = try SiteRenderer(theme: theme, asOf: options.asOf, generator: options.generator)
                 .render(site, diagnostics: diagnostics)
         }
-        let cache = OutputFile(path: BuildCache.fileName, data: OutputWriter.cache(for: files, inputs: plan.inputs).data)
+        let cache = OutputFile(path: BuildCache.fileName, data: BuildCache(files: files, inputs: plan.inputs).data)
         try writer.write(files + [cache])
         return files.count
     }

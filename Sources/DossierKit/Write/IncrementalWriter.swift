@@ -13,14 +13,12 @@ extension OutputWriter {
         try checkTarget()
         let manager = FileManager.default
         guard manager.fileExists(atPath: output.appendingPathComponent(Self.marker).path) else { return nil }
-        var cache = BuildCache()
+        var cache = BuildCache(files: files, inputs: inputs)
         var made: Set<String> = []
-        let contents = files.parallelMap { Fingerprint.of($0.data) }
-        for (file, content) in zip(files, contents) {
+        for file in files {
             guard Self.isSafe(file.path) else { throw DossierError.output("refusing to write unsafe path \(file.path)") }
-            cache.items[file.path] = BuildCache.Item(inputs: inputs[file.path], content: content)
             let url = output.appendingPathComponent(file.path)
-            if previous.items[file.path]?.content == content, manager.fileExists(atPath: url.path) { continue }
+            if previous.items[file.path]?.content == cache.items[file.path]?.content, manager.fileExists(atPath: url.path) { continue }
             let folder = url.deletingLastPathComponent().path
             if made.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try FileWriting.replace(url.path, with: file.data)
@@ -31,15 +29,6 @@ extension OutputWriter {
         }
         for path in previous.items.keys where cache.items[path] == nil && Self.isSafe(path) {
             try? manager.removeItem(at: output.appendingPathComponent(path))
-        }
-        return cache
-    }
-
-    /// The cache describing `files` as a whole build writes them.
-    static func cache(for files: [OutputFile], inputs: [String: String]) -> BuildCache {
-        var cache = BuildCache()
-        for (file, content) in zip(files, files.parallelMap { Fingerprint.of($0.data) }) {
-            cache.items[file.path] = BuildCache.Item(inputs: inputs[file.path], content: content)
         }
         return cache
     }
