@@ -29,7 +29,12 @@ let package = Package(
             ],
             // The YAML data (types, checklists) is compiled in through the generated
             // EmbeddedResources.swift, so the binary works from any folder.
-            exclude: ["Resources", "Embedded/generate.py"]
+            exclude: ["Resources", "Embedded/generate.py"],
+            // Release builds leave out the run-time exclusivity checks: they were a fifth of
+            // `dossier check` (swift_beginAccess on every class-property access in the parser). Debug
+            // builds, which the test suite and the sanitizer runs use, keep them, so a violation is
+            // still caught there.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // `dossier serve`: the HTTP server, file watcher and live reload. A target of its own so the
         // network dependency stays out of DossierKit (and the fuzz build that links only DossierKit).
