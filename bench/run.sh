@@ -87,6 +87,8 @@ else
 fi
 INCREMENTAL=0
 if "$DOSSIER" build --help 2>/dev/null | grep -q -- '--incremental'; then INCREMENTAL=1; fi
+SERVE=0
+if "$DOSSIER" serve --help >/dev/null 2>&1; then SERVE=1; fi
 
 # ---- 4. Timing. One sample: wall time from $EPOCHREALTIME (µs); peak RSS (KiB) and CPU time (user +
 # system, s) from GNU time.
@@ -197,6 +199,13 @@ for size in "${SIZES[@]}"; do
             restore_touched
         fi
     done
+    if [ "$SERVE" = 1 ]; then
+        # One record edited under `dossier serve`: its page first, then the whole rebuild.
+        echo "bench: $size records, dossier serve, $RUNS edits"
+        python3 "$BENCH/serve_edit.py" --dossier "$DOSSIER" --site "$site" --output "$out/dossier-serve-$size" \
+            --record "$TOUCHED_REL" --size "$size" --rounds "$RUNS" --as-of "$AS_OF" --raw "$RAW" \
+            || fail "timing dossier serve failed on the $size-record site"
+    fi
 done
 
 # ---- 5. Report.

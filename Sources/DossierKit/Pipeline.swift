@@ -34,6 +34,8 @@ public enum Pipeline {
         public var incremental = false
         /// Parsed files kept between the builds of one process (`serve`).
         public var parseCache: ParseCache?
+        /// Keep what an edited file's page needs (`BuildResult.preview`; `serve`).
+        public var keepsPreview = false
 
         public init(root: String, output: String? = nil, asOf: Day) {
             self.root = root
@@ -48,6 +50,8 @@ public enum Pipeline {
         public var profile: ProfileChoice
         /// Pages and assets written; nil when validation stopped the build.
         public var written: Int?
+        /// With `keepsPreview`, after a good build: renders edited files' pages alone.
+        public var preview: PagePreview?
     }
 
     /// load → parse → validate. `rendersBodies`: whether the site will be rendered (bodies to HTML;
@@ -90,7 +94,11 @@ public enum Pipeline {
         }
         var written = 0
         try stages.run(.write, count: plan.fileCount) { written = try build.write(plan, with: writer) }
-        return BuildResult(check: check, profile: profile, written: written)
+        let preview = options.keepsPreview
+            ? PagePreview(site: shown.site, theme: theme, diagnostics: shown.diagnostics, options: options,
+                          showsEverything: profile.profile.showsEverything)
+            : nil
+        return BuildResult(check: check, profile: profile, written: written, preview: preview)
     }
 }
 

@@ -4,8 +4,12 @@ import Foundation
 public enum BuildEvent: Equatable, Sendable {
     /// Sent first on every connection: the generation of the site being served.
     case hello(generation: Int)
-    /// A new build is in place.
-    case reload(generation: Int)
+    /// A new build is in place. Pages at `keeping` (site-relative paths) already show it: they
+    /// were shown ahead of the build (`pages`) and the build wrote the same bytes.
+    case reload(generation: Int, keeping: [String] = [])
+    /// The pages at these paths changed ahead of the build (the edited files' pages): a page showing
+    /// one of them reloads.
+    case pages([String])
     /// The last build failed; the text is its report, shown over the page.
     case failed(String)
     /// Keeps idle connections open through proxies and finds closed ones.
@@ -17,7 +21,9 @@ public enum BuildEvent: Equatable, Sendable {
     var serverSentEvent: String {
         switch self {
         case let .hello(generation): return "event: hello\ndata: \(generation)\n\n"
-        case let .reload(generation): return "event: reload\ndata: \(generation)\n\n"
+        case let .reload(generation, keeping):
+            return "event: reload\ndata: \(generation)\n" + keeping.map { "data: \($0)\n" }.joined() + "\n"
+        case let .pages(paths): return "event: pages\n" + paths.map { "data: \($0)\n" }.joined() + "\n"
         case let .failed(text):
             var lines = text.replacingOccurrences(of: "\r\n", with: "\n")
                 .split(separator: "\n", omittingEmptySubsequences: false)
@@ -57,11 +63,17 @@ public actor BuildEvents {
     public var subscriberCount: Int { subscribers.count }
     public var currentGeneration: Int { generation }
 
-    /// A good build is in place: pages reload.
-    public func built() {
+    /// A good build is in place: pages reload, except those at `keeping`, which show it already.
+    public func built(keeping: [String] = []) {
         generation += 1
         failure = nil
-        broadcast(.reload(generation: generation))
+        broadcast(.reload(generation: generation, keeping: keeping))
+    }
+
+    /// The pages at `paths` changed ahead of the build: pages showing one of them reload.
+    public func changed(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        broadcast(.pages(paths))
     }
 
     /// A build failed: pages show `report` over the last good site.

@@ -2,7 +2,8 @@ import Foundation
 
 /// The browser side of live reload: a small script, served at `scriptPath` and linked into every
 /// HTML page on its way out (never into the files on disk, which stay byte-identical to
-/// `dossier build`). It listens to `eventsPath` (Server-Sent Events) and reloads on `reload`; on
+/// `dossier build`). It listens to `eventsPath` (Server-Sent Events) and reloads on `reload` (and on
+/// `pages` when it is one of the pages named); on
 /// `failed` it lays the build's diagnostics over the page, which is still the last good build.
 public enum LiveReload {
     public static let eventsPath = "/__dossier/events"
@@ -71,7 +72,21 @@ public enum LiveReload {
         if (seen !== null && seen !== event.data) { location.reload(); return; }
         seen = event.data;
       });
-      source.addEventListener("reload", function () { location.reload(); });
+      // The page's own path, as the server names pages (site-relative, decoded).
+      function here() {
+        var path = location.pathname.replace(/^\\/+/, "");
+        try { return decodeURIComponent(path); } catch (e) { return path; }
+      }
+      // A reload lists after its generation the pages that already show the build (they were
+      // shown ahead of it, see "pages"): those stay, the rest reload.
+      source.addEventListener("reload", function (event) {
+        var lines = event.data.split("\\n");
+        if (lines.slice(1).indexOf(here()) >= 0) { seen = lines[0]; return; }
+        location.reload();
+      });
+      source.addEventListener("pages", function (event) {
+        if (event.data.split("\\n").indexOf(here()) >= 0) location.reload();
+      });
       source.addEventListener("failed", function (event) { show(event.data); });
     })();
 

@@ -27,10 +27,11 @@ public actor PreviewServer {
     private var failure: (any Error)?
 
     /// `port` 0 takes any free port (tests); `start()` returns the one taken.
-    public init(output: String, port: UInt16, events: BuildEvents, fileSystem: FileSystem = .local) throws {
+    init(output: String, port: UInt16, events: BuildEvents, pending: PendingPages = PendingPages(),
+         fileSystem: FileSystem = .local) throws {
         requestedPort = port
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
-        let files = SiteFiles(output: output, fileSystem: fileSystem)
+        let files = SiteFiles(output: output, fileSystem: fileSystem, pending: pending)
         server = HTTPServer(address: address, logger: .disabled, handler: PreviewHandler(files: files, events: events))
     }
 

@@ -6,21 +6,32 @@ import Foundation
 /// of the full one here without touching the server or the watcher.
 public struct Rebuilder: Sendable {
     public var rebuild: @Sendable (_ changed: [String]) throws -> Pipeline.BuildResult
+    /// The pages of the changed files alone, rendered ahead of `rebuild` (nil: none can be).
+    public var preview: @Sendable (_ changed: [String]) -> [OutputFile]?
 
-    public init(rebuild: @escaping @Sendable (_ changed: [String]) throws -> Pipeline.BuildResult) {
+    public init(rebuild: @escaping @Sendable (_ changed: [String]) throws -> Pipeline.BuildResult,
+                preview: @escaping @Sendable (_ changed: [String]) -> [OutputFile]? = { _ in nil }) {
         self.rebuild = rebuild
+        self.preview = preview
     }
 
     /// A build with `options` as `dossier build` runs it; the first one whole, the next ones
     /// incremental (only entry pages whose inputs changed are rendered again; the output is the same).
+    /// Edited files' pages are previewed from the last good build (`PagePreview`).
     public static func full(_ options: Pipeline.BuildOptions, fileSystem: FileSystem = .local) -> Rebuilder {
         let cache = ParseCache()
-        return Rebuilder { changed in
+        let lastGood = LastGoodBuild()
+        return Rebuilder(rebuild: { changed in
             var options = options
             options.parseCache = cache
             options.incremental = !changed.isEmpty
-            return try Pipeline.build(options, fileSystem: fileSystem)
-        }
+            options.keepsPreview = true
+            let result = try Pipeline.build(options, fileSystem: fileSystem)
+            if result.written != nil { lastGood.preview = result.preview }
+            return result
+        }, preview: { changed in
+            lastGood.preview?.pages(for: changed, fileSystem: fileSystem)
+        })
     }
 
     /// Builds and sorts the result into what the terminal and the pages are told; never throws.
@@ -34,6 +45,17 @@ public struct Rebuilder: Sendable {
         } catch {
             return .broken(message: "\(error)")
         }
+    }
+}
+
+/// The preview of the last build that wrote the site, shared by a `Rebuilder`'s two closures.
+private final class LastGoodBuild: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: PagePreview?
+
+    var preview: PagePreview? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
 

@@ -9,6 +9,8 @@ public actor ServeSession {
     private let rebuilder: Rebuilder
     private let watcher: SiteWatcher
     private let server: PreviewServer
+    private let pending = PendingPages()
+    private let fileSystem: FileSystem
     private let output: String
     private let colour: Bool
     private let log: @Sendable (String) -> Void
@@ -24,7 +26,8 @@ public actor ServeSession {
         self.output = output
         self.colour = colour
         self.log = log
-        server = try PreviewServer(output: output, port: port, events: events, fileSystem: fileSystem)
+        self.fileSystem = fileSystem
+        server = try PreviewServer(output: output, port: port, events: events, pending: pending, fileSystem: fileSystem)
     }
 
     /// Listens (so a port in use is reported before any work), builds once, then watches in the
@@ -59,26 +62,42 @@ public actor ServeSession {
         }
     }
 
+    /// Shows the edited files' pages first when it can (`PagePreview`, from memory, in milliseconds),
+    /// then builds: the whole site is checked and written as `dossier build --incremental` would.
     private func build(changed: [String]) async {
         let rebuilder = self.rebuilder
         let clock = ContinuousClock()
         let start = clock.now
         // The pipeline is synchronous and CPU-bound: it runs on a thread of its own so the server
         // keeps answering (with the last good site) while it works.
-        let outcome = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: rebuilder.run(changed: changed))
-            }
+        if !changed.isEmpty, let pages = await Self.offMain({ rebuilder.preview(changed) }) {
+            pending.show(pages)
+            log("page ready in \(Self.milliseconds(start.duration(to: clock.now))) ms: \(Self.summary(pages.map(\.path)))\n")
+            await events.changed(pages.map(\.path))
         }
-        let elapsed = start.duration(to: clock.now)
+        let outcome = await Self.offMain { rebuilder.run(changed: changed) }
         builds += 1
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        log(outcome.terminalText(output: output, colour: colour) + "built in \(milliseconds) ms\n")
+        log(outcome.terminalText(output: output, colour: colour) + "built in \(Self.milliseconds(start.duration(to: clock.now))) ms\n")
+        let shown = pending.clear()
         if let text = outcome.pageText {
             await events.failed(text)
+            // Pages shown ahead of the build go back to the last good site, under the report.
+            await events.changed(shown.keys.sorted())
         } else {
-            await events.built()
+            await events.built(keeping: shown.filter { path, data in
+                (try? fileSystem.read(output + "/" + path)) == data
+            }.keys.sorted())
         }
+    }
+
+    private static func offMain<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 
     /// A comment on the event streams now and then, so connections to closed pages are noticed.

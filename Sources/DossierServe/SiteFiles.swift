@@ -19,6 +19,8 @@ struct SiteFiles: Sendable {
     var fileSystem: FileSystem
     /// Link the live-reload script into HTML pages.
     var liveReload = true
+    /// Pages shown ahead of the build that writes them (`serve`'s edited page first).
+    var pending = PendingPages()
 
     /// `path` is the decoded request path (no query).
     func respond(method: String, path: String) -> Response {
@@ -33,7 +35,7 @@ struct SiteFiles: Sendable {
             return Response(status: 301, headers: [("Location", location), ("Content-Type", "text/plain; charset=utf-8")],
                             body: Data("moved to \(location)\n".utf8))
         case let .file(relative):
-            if let data = read(relative) { return page(relative, data, status: 200) }
+            if let data = pending.page(relative) ?? read(relative) { return page(relative, data, status: 200) }
             return notFound()
         }
     }

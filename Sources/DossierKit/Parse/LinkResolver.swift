@@ -18,61 +18,77 @@ public struct LinkResolver: Sendable {
     }
 
     public func resolve(_ entries: [Entry], index: [String: Int]) -> Result {
-        var pathIndex: [String: Int] = [:]
-        for (i, entry) in entries.enumerated() { pathIndex[entry.contentRelativePath] = i }
+        let pathIndex = Self.pathIndex(entries)
         var all: [[ResolvedLink?]] = []
         var diagnostics: [Diagnostic] = []
         all.reserveCapacity(entries.count)
         for entry in entries {
-            var resolved: [ResolvedLink?] = []
-            for link in entry.body.links {
-                let location = SourceLocation(path: entry.path, line: link.line, column: link.column)
-                var target: Int?
-                var anchor: String?
-                switch link.target {
-                case let .contentID(id, a):
-                    target = index[id]
-                    anchor = a
-                    if target == nil {
-                        diagnostics.append(Diagnostic(rule: Rules.refLink.id, severity: Rules.refLink.severity, message: "link to unknown id '\(id)'", location: location,
-                                                      hint: Suggestion.hint(for: id, in: index.keys)))
-                    }
-                case let .contentPath(path, a):
-                    anchor = a
-                    guard let normalized = Self.normalize(path, from: entry.contentRelativePath) else {
-                        diagnostics.append(Diagnostic(rule: Rules.refEscape.id, severity: Rules.refEscape.severity, message: "link '\(path)' leads outside Content/",
-                                                      location: location))
-                        break
-                    }
-                    target = pathIndex[normalized]
-                    if target == nil {
-                        diagnostics.append(Diagnostic(rule: Rules.refLink.id, severity: Rules.refLink.severity, message: "link to missing file '\(path)'", location: location))
-                    }
-                case let .anchor(a):
-                    target = index[entry.id]
-                    anchor = a
-                case let .external(url):
-                    // A relative link to a file that is no content (an image, a PDF) must not climb
-                    // out of Content/ either (a browser reads `%2e%2e` and `\\` as `..` and `/`).
-                    if let path = Self.localPath(url), Self.normalize(path, from: entry.contentRelativePath) == nil {
-                        diagnostics.append(Diagnostic(rule: Rules.refEscape.id, severity: Rules.refEscape.severity, message: "link '\(url)' leads outside Content/",
-                                                      location: location))
-                    }
-                }
-                guard let target else {
-                    resolved.append(nil)
-                    continue
-                }
-                let targetEntry = entries[target]
-                if let anchor, !anchor.isEmpty, !targetEntry.body.headings.contains(where: { $0.anchor == anchor }) {
-                    diagnostics.append(Diagnostic(rule: Rules.refAnchor.id, severity: Rules.refAnchor.severity, message: "'\(targetEntry.id)' has no heading with anchor '#\(anchor)'", location: location,
-                        hint: Suggestion.hint(for: anchor, in: targetEntry.body.headings.map(\.anchor))))
-                }
-                resolved.append(ResolvedLink(targetID: targetEntry.id, anchor: anchor))
-            }
-            all.append(resolved)
+            let one = resolve(entry, among: entries, index: index, pathIndex: pathIndex)
+            all.append(one.links)
+            diagnostics += one.diagnostics
         }
         return Result(links: all, diagnostics: diagnostics)
+    }
+
+    /// Content path (below `Content/`) → entry index: what path links are looked up in.
+    static func pathIndex(_ entries: [Entry]) -> [String: Int] {
+        var pathIndex: [String: Int] = [:]
+        for (i, entry) in entries.enumerated() { pathIndex[entry.contentRelativePath] = i }
+        return pathIndex
+    }
+
+    /// The links of one entry, against indexes of the whole site (`serve` resolves an edited file
+    /// alone this way, without a pass over every other file).
+    func resolve(_ entry: Entry, among entries: [Entry], index: [String: Int],
+                 pathIndex: [String: Int]) -> (links: [ResolvedLink?], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var resolved: [ResolvedLink?] = []
+        for link in entry.body.links {
+            let location = SourceLocation(path: entry.path, line: link.line, column: link.column)
+            var target: Int?
+            var anchor: String?
+            switch link.target {
+            case let .contentID(id, a):
+                target = index[id]
+                anchor = a
+                if target == nil {
+                    diagnostics.append(Diagnostic(rule: Rules.refLink.id, severity: Rules.refLink.severity, message: "link to unknown id '\(id)'", location: location,
+                                                  hint: Suggestion.hint(for: id, in: index.keys)))
+                }
+            case let .contentPath(path, a):
+                anchor = a
+                guard let normalized = Self.normalize(path, from: entry.contentRelativePath) else {
+                    diagnostics.append(Diagnostic(rule: Rules.refEscape.id, severity: Rules.refEscape.severity, message: "link '\(path)' leads outside Content/",
+                                                  location: location))
+                    break
+                }
+                target = pathIndex[normalized]
+                if target == nil {
+                    diagnostics.append(Diagnostic(rule: Rules.refLink.id, severity: Rules.refLink.severity, message: "link to missing file '\(path)'", location: location))
+                }
+            case let .anchor(a):
+                target = index[entry.id]
+                anchor = a
+            case let .external(url):
+                // A relative link to a file that is no content (an image, a PDF) must not climb
+                // out of Content/ either (a browser reads `%2e%2e` and `\\` as `..` and `/`).
+                if let path = Self.localPath(url), Self.normalize(path, from: entry.contentRelativePath) == nil {
+                    diagnostics.append(Diagnostic(rule: Rules.refEscape.id, severity: Rules.refEscape.severity, message: "link '\(url)' leads outside Content/",
+                                                  location: location))
+                }
+            }
+            guard let target else {
+                resolved.append(nil)
+                continue
+            }
+            let targetEntry = entries[target]
+            if let anchor, !anchor.isEmpty, !targetEntry.body.headings.contains(where: { $0.anchor == anchor }) {
+                diagnostics.append(Diagnostic(rule: Rules.refAnchor.id, severity: Rules.refAnchor.severity, message: "'\(targetEntry.id)' has no heading with anchor '#\(anchor)'", location: location,
+                    hint: Suggestion.hint(for: anchor, in: targetEntry.body.headings.map(\.anchor))))
+            }
+            resolved.append(ResolvedLink(targetID: targetEntry.id, anchor: anchor))
+        }
+        return (resolved, diagnostics)
     }
 
     /// The path of a destination without a scheme or host (`../img/a.png?x#y` → `../img/a.png`),

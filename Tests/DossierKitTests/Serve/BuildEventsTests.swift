@@ -6,6 +6,23 @@ final class BuildEventsTests: XCTestCase {
         XCTAssertEqual(BuildEvent.hello(generation: 3).serverSentEvent, "event: hello\ndata: 3\n\n")
         XCTAssertEqual(BuildEvent.reload(generation: 4).serverSentEvent, "event: reload\ndata: 4\n\n")
         XCTAssertEqual(BuildEvent.ping.serverSentEvent, ": ping\n\n")
+        // Paths one per data line: the browser joins them with newlines, the script splits them.
+        XCTAssertEqual(BuildEvent.reload(generation: 5, keeping: ["records/a.html", "records/b.html"]).serverSentEvent,
+                       "event: reload\ndata: 5\ndata: records/a.html\ndata: records/b.html\n\n")
+        XCTAssertEqual(BuildEvent.pages(["records/a.html"]).serverSentEvent, "event: pages\ndata: records/a.html\n\n")
+    }
+
+    func testAPageShownAheadIsNamedAndKeptByTheNextReload() async {
+        let events = BuildEvents()
+        let stream = await events.subscribe()
+        await events.changed([])
+        await events.changed(["records/a.html"])
+        await events.built(keeping: ["records/a.html"])
+        await events.finish()
+        var received: [BuildEvent] = []
+        for await event in stream { received.append(event) }
+        XCTAssertEqual(received, [.hello(generation: 0), .pages(["records/a.html"]),
+                                  .reload(generation: 1, keeping: ["records/a.html"])], "no event for an empty change")
     }
 
     func testEveryLineOfAFailureIsItsOwnDataLine() {

@@ -51,6 +51,54 @@ final class LiveReloadBrowserTests: XCTestCase {
         await serve.stop()
     }
 
+    func testTheEditedPageReloadsOnceAndOtherPagesWithTheBuild() async throws {
+        let browser = try DevToolsPipe(chromium: try chromium())
+        let root = try Fixtures.smallSiteOnDisk()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let options = Pipeline.BuildOptions(root: root.path, asOf: Fixtures.demoAsOf)
+        let serve = try ServeSession(output: options.output, port: 0, rebuilder: .full(options), watcher: .site(root: root.path)) { _ in }
+        let port = try await serve.start()
+        do {
+            let edited = try browser.open("http://127.0.0.1:\(port)/records/incident/INC-1.html")
+            let other = try browser.open("http://127.0.0.1:\(port)/documents/PR-01.html")
+            for page in [edited, other] {
+                XCTAssertTrue(try browser.waitUntil("document.readyState === 'complete'", in: page))
+            }
+            let listening = try await waitForSubscribers(serve, count: 2)
+            XCTAssertTrue(listening, "the pages never opened the event stream")
+            for page in [edited, other] { _ = try browser.evaluate("window.dossierMark = 1", in: page) }
+
+            let path = "Content/records/incident/INC-1.md"
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            try Fixtures.write([path: text.replacingOccurrences(of: "Mail server restarted.", with: "Mail relay replaced.")], under: root)
+            // The edited page reloads with the new text (shown ahead of the build) ...
+            XCTAssertTrue(try browser.waitUntil(
+                "window.dossierMark === undefined && document.readyState === 'complete' && document.body.textContent.includes('Mail relay replaced.')",
+                in: edited), "the edited page did not reload")
+            _ = try browser.evaluate("window.dossierMark = 2", in: edited)
+            // ... the other page reloads when the build is in place ...
+            XCTAssertTrue(try browser.waitUntil("window.dossierMark === undefined && document.readyState === 'complete'", in: other),
+                          "the build did not reload the other page")
+            let built = try await waitForBuilds(serve, count: 2)
+            XCTAssertTrue(built)
+            // ... and the edited page, which already shows that build, is not reloaded a second time.
+            try await Task.sleep(for: .milliseconds(500))
+            XCTAssertEqual(try browser.evaluate("window.dossierMark", in: edited) as? Int, 2, "the edited page reloaded twice")
+        } catch {
+            await serve.stop()
+            throw error
+        }
+        await serve.stop()
+    }
+
+    private func waitForBuilds(_ serve: ServeSession, count: Int) async throws -> Bool {
+        for _ in 0..<400 {
+            if await serve.builds >= count { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
     private func waitForSubscribers(_ serve: ServeSession, count: Int) async throws -> Bool {
         for _ in 0..<400 {
             if await serve.events.subscriberCount >= count { return true }

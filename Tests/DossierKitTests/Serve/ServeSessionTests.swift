@@ -130,6 +130,40 @@ final class ServeSessionTests: XCTestCase {
         XCTAssertTrue(page.text.contains("Major incident procedure"), "the new build is served")
     }
 
+    func testTheEditedPageComesFirstAndIsKeptByTheBuild() async throws {
+        let events = try client.openEvents()
+        XCTAssertTrue(events.wait(for: "event: hello\ndata: 1\n"), events.received)
+        let path = "Content/records/incident/INC-1.md"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        try Fixtures.write([path: text.replacingOccurrences(of: "Mail server restarted.", with: "Mail relay replaced.")], under: root)
+        try await waitForBuilds(2)
+
+        XCTAssertTrue(log.all.contains("page ready in "), log.all)
+        XCTAssertTrue(events.wait(for: "event: pages\ndata: records/incident/INC-1.html\n"), events.received)
+        // The build wrote the bytes shown ahead of it: that page need not reload again, the rest do.
+        XCTAssertTrue(events.wait(for: "event: reload\ndata: 2\ndata: records/incident/INC-1.html\n"), events.received)
+        let page = try client.get("/records/incident/INC-1.html")
+        XCTAssertTrue(page.text.contains("Mail relay replaced."), page.text)
+        XCTAssertEqual(page.body.count - LiveReload.tag.count, try file("records/incident/INC-1.html").count)
+    }
+
+    func testAPreviewedEditThatFailsTheBuildGoesBackToTheLastGoodPage() async throws {
+        let before = try client.get("/records/incident/INC-1.html")
+        let events = try client.openEvents()
+        XCTAssertTrue(events.wait(for: "event: hello"), events.received)
+        // Parses cleanly (so it is previewed) but fails validation: an unknown status.
+        let path = "Content/records/incident/INC-1.md"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        try Fixtures.write([path: text.replacingOccurrences(of: "status: closed", with: "status: finished")], under: root)
+        try await waitForBuilds(2)
+
+        XCTAssertTrue(events.wait(for: "event: failed\n"), events.received)
+        let afterFailure = events.after("event: failed\n")
+        XCTAssertTrue(afterFailure.contains("event: pages\ndata: records/incident/INC-1.html\n"),
+                      "the page shown ahead goes back: \(events.received)")
+        XCTAssertEqual(try client.get("/records/incident/INC-1.html").body, before.body, "the last good page is served again")
+    }
+
     func testAFailedBuildReachesThePageAndTheLastGoodSiteStays() async throws {
         let before = try client.get("/documents/PR-01.html")
         XCTAssertEqual(before.status, 200)
