@@ -64,14 +64,24 @@ struct HTTPTestClient {
         /// Reads until `text` has arrived (anywhere since the stream opened) or `timeout` seconds pass.
         @discardableResult
         func wait(for text: String, timeout: Double = 20) -> Bool {
+            wait(until: { $0.contains(text) }, timeout: timeout)
+        }
+
+        /// Reads until `text` has arrived `count` times since the stream opened.
+        @discardableResult
+        func wait(for text: String, times count: Int, timeout: Double = 20) -> Bool {
+            wait(until: { $0.components(separatedBy: text).count > count }, timeout: timeout)
+        }
+
+        private func wait(until done: (String) -> Bool, timeout: Double) -> Bool {
             let deadline = Date().addingTimeInterval(timeout)
             var buffer = [UInt8](repeating: 0, count: 16_384)
-            while !received.contains(text) {
+            while !done(received) {
                 if Date() >= deadline { return false }
                 var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
                 guard poll(&poller, 1, 100) > 0 else { continue }
                 let count = recv(socket, &buffer, buffer.count, 0)
-                if count <= 0 { return received.contains(text) }
+                if count <= 0 { return done(received) }
                 received += String(decoding: buffer[0..<count], as: UTF8.self)
             }
             return true

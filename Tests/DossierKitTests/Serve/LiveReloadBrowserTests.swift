@@ -11,7 +11,8 @@ final class LiveReloadBrowserTests: XCTestCase {
         throw XCTSkip("chromium is not installed (make test installs it)")
     }
 
-    func testAFailureIsLaidOverThePageAsTextAndTheFixReloadsIt() async throws {
+    /// Runs `body` with a browser and `serve` on a small site on disk, and stops both after it.
+    private func withServe(_ body: (DevToolsPipe, ServeSession, UInt16, URL) async throws -> Void) async throws {
         let browser = try DevToolsPipe(chromium: try chromium())
         let root = try Fixtures.smallSiteOnDisk()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -19,6 +20,16 @@ final class LiveReloadBrowserTests: XCTestCase {
         let serve = try ServeSession(output: options.output, port: 0, rebuilder: .full(options), watcher: .site(root: root.path)) { _ in }
         let port = try await serve.start()
         do {
+            try await body(browser, serve, port, root)
+        } catch {
+            await serve.stop()
+            throw error
+        }
+        await serve.stop()
+    }
+
+    func testAFailureIsLaidOverThePageAsTextAndTheFixReloadsIt() async throws {
+        try await withServe { browser, serve, port, root in
             let page = try browser.open("http://127.0.0.1:\(port)/documents/PR-01.html")
             XCTAssertTrue(try browser.waitUntil("document.readyState === 'complete' && document.title.includes('PR-01')", in: page))
             // Wait until the page is listening, then mark it: a reload forgets the mark.
@@ -44,21 +55,11 @@ final class LiveReloadBrowserTests: XCTestCase {
             XCTAssertTrue(try browser.waitUntil(
                 "window.dossierMark === undefined && document.readyState === 'complete' && !document.getElementById('dossier-build-error')",
                 in: page), "the fixed build did not reload the page")
-        } catch {
-            await serve.stop()
-            throw error
         }
-        await serve.stop()
     }
 
     func testTheEditedPageReloadsOnceAndOtherPagesWithTheBuild() async throws {
-        let browser = try DevToolsPipe(chromium: try chromium())
-        let root = try Fixtures.smallSiteOnDisk()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let options = Pipeline.BuildOptions(root: root.path, asOf: Fixtures.demoAsOf)
-        let serve = try ServeSession(output: options.output, port: 0, rebuilder: .full(options), watcher: .site(root: root.path)) { _ in }
-        let port = try await serve.start()
-        do {
+        try await withServe { browser, serve, port, root in
             let edited = try browser.open("http://127.0.0.1:\(port)/records/incident/INC-1.html")
             let other = try browser.open("http://127.0.0.1:\(port)/documents/PR-01.html")
             for page in [edited, other] {
@@ -84,11 +85,7 @@ final class LiveReloadBrowserTests: XCTestCase {
             // ... and the edited page, which already shows that build, is not reloaded a second time.
             try await Task.sleep(for: .milliseconds(500))
             XCTAssertEqual(try browser.evaluate("window.dossierMark", in: edited) as? Int, 2, "the edited page reloaded twice")
-        } catch {
-            await serve.stop()
-            throw error
         }
-        await serve.stop()
     }
 
     private func waitForBuilds(_ serve: ServeSession, count: Int) async throws -> Bool {

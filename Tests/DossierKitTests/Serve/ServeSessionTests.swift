@@ -33,6 +33,12 @@ final class ServeSessionTests: XCTestCase {
         try? FileManager.default.removeItem(at: root)
     }
 
+    private func editIncident(replacing old: String, with new: String) throws {
+        let path = "Content/records/incident/INC-1.md"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        try Fixtures.write([path: text.replacingOccurrences(of: old, with: new)], under: root)
+    }
+
     private func file(_ path: String) throws -> Data { try Data(contentsOf: root.appendingPathComponent("Output/" + path)) }
 
     /// Polls until `builds` reaches `count` (a change is seen within ~150 ms; a build takes well under a second).
@@ -133,9 +139,7 @@ final class ServeSessionTests: XCTestCase {
     func testTheEditedPageComesFirstAndIsKeptByTheBuild() async throws {
         let events = try client.openEvents()
         XCTAssertTrue(events.wait(for: "event: hello\ndata: 1\n"), events.received)
-        let path = "Content/records/incident/INC-1.md"
-        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-        try Fixtures.write([path: text.replacingOccurrences(of: "Mail server restarted.", with: "Mail relay replaced.")], under: root)
+        try editIncident(replacing: "Mail server restarted.", with: "Mail relay replaced.")
         try await waitForBuilds(2)
 
         XCTAssertTrue(log.all.contains("page ready in "), log.all)
@@ -152,12 +156,11 @@ final class ServeSessionTests: XCTestCase {
         let events = try client.openEvents()
         XCTAssertTrue(events.wait(for: "event: hello"), events.received)
         // Parses cleanly (so it is previewed) but fails validation: an unknown status.
-        let path = "Content/records/incident/INC-1.md"
-        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-        try Fixtures.write([path: text.replacingOccurrences(of: "status: closed", with: "status: finished")], under: root)
+        try editIncident(replacing: "status: closed", with: "status: finished")
         try await waitForBuilds(2)
 
         XCTAssertTrue(events.wait(for: "event: failed\n"), events.received)
+        XCTAssertTrue(events.wait(for: "event: pages\n", times: 2), events.received)
         let afterFailure = events.after("event: failed\n")
         XCTAssertTrue(afterFailure.contains("event: pages\ndata: records/incident/INC-1.html\n"),
                       "the page shown ahead goes back: \(events.received)")
