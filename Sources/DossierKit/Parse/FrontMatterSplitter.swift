@@ -24,7 +24,7 @@ public struct FrontMatterSplitter: Sendable {
     public func split(_ text: String) -> Result<Split, FailureBox> {
         var source = text
         if source.utf8.first == 0xEF, source.hasPrefix("\u{FEFF}") { source.removeFirst() }
-        if source.utf8.contains(0x0D) {
+        if Self.containsCR(&source) {
             source = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         // Bytes, not Characters: a file is scanned once, without grapheme breaking.
@@ -46,6 +46,14 @@ public struct FrontMatterSplitter: Sendable {
             lineNumber += 1
         }
         return .failure(FailureBox(.unterminated(openingLine: 1)))
+    }
+
+    /// `memchr` over the bytes: `utf8.contains` went byte by byte, 3 % of `dossier check`.
+    private static func containsCR(_ text: inout String) -> Bool {
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x0D, bytes.count) != nil
+        }
     }
 
     /// If the line starting at `start` is three `fence` bytes (`---` or `...`) and trailing spaces or
