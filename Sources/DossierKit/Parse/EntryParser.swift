@@ -47,7 +47,7 @@ public struct EntryParser: Sendable {
             let line = file.data[..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
             return fail(Rules.parseBinary, "file contains a NUL byte: not a text file", line: line)
         }
-        guard let text = String(data: file.data, encoding: .utf8) else {
+        guard let text = Self.utf8Text(file.data) else {
             let (line, column) = Self.firstInvalidUTF8(in: file.data)
             return fail(Rules.parseEncoding, "file is not valid UTF-8", line: line, column: column,
                         hint: "save the file as UTF-8 (files from Word or Excel are often GBK)")
@@ -150,6 +150,13 @@ public struct EntryParser: Sendable {
             return ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
         return String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+    }
+
+    /// The bytes as text when they are valid UTF-8, else nil; a byte-order mark is kept (the splitter
+    /// drops it). The standard library's validation over the bytes in place: Foundation's
+    /// `String(data:encoding:)` copied them into an array first (2.5 % of `dossier check`).
+    static func utf8Text(_ data: Data) -> String? {
+        data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) }
     }
 
     /// Line and column of the first byte that breaks UTF-8, for the diagnostic.
