@@ -28,7 +28,7 @@ public struct FileSystem: Sendable {
 
     /// The real disk.
     public static let local = FileSystem(
-        read: { path in try Data(contentsOf: URL(fileURLWithPath: path), options: .uncached) },
+        read: { path in try wholeFile(path) ?? Data(contentsOf: URL(fileURLWithPath: path), options: .uncached) },
         list: { path in try FileManager.default.contentsOfDirectory(atPath: path) },
         kind: { path in
             guard let status = lstatus(path) else { return .missing }
@@ -40,6 +40,31 @@ public struct FileSystem: Sendable {
         },
         size: { path in lstatus(path).map { Int($0.st_size) } }
     )
+
+    /// A regular file's bytes with one open, fstat, read and close: `Data(contentsOf:)` first builds a
+    /// URL, which stats the path again. nil on any failure or surprise (the file changing size while it
+    /// is read), and the caller asks Foundation, whose error message then names the problem.
+    static func wholeFile(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        var data = Data(count: size)
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < size {
+                let count = readBytes(descriptor, buffer.baseAddress! + done, size - done)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            var probe: UInt8 = 0
+            return readBytes(descriptor, &probe, 1) == 0
+        }
+        return complete ? data : nil
+    }
 
     /// `lstat(2)` directly: FileManager's attributesOfItem also looks up owner and group names, which
     /// made walking a 10 000-file site a tenth of `dossier check`.
@@ -73,4 +98,9 @@ public struct FileSystem: Sendable {
     public static func memory(_ texts: [String: String]) -> FileSystem {
         memory(texts.mapValues { Data($0.utf8) })
     }
+}
+
+/// `read(2)`; a free function because inside `FileSystem` the name means its `read` property.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

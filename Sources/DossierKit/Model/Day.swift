@@ -15,12 +15,45 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
+    /// Parses exactly `YYYY-MM-DD`. On bytes: the same dates are read by several rules, and splitting
+    /// into Substrings and `Int(_:)` made this 3 % of `dossier check` on 10 000 records.
+    /// Accepts what `split(separator: "-")` + `Int(_:)` accepted, `+` signs included (see DayTests).
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        guard let (y, m, d) = Day.isoFields(text.utf8) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day of `dddd-dd-dd`, where each part may also be `+` and digits (as `Int(_:)` reads them).
+    static func isoFields(_ bytes: some Collection<UInt8>) -> (Int, Int, Int)? {
+        var fields = (0, 0, 0)
+        var field = 0, length = 0, value = 0, signed = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "-") {
+                guard Day.isoFieldDone(field: field, length: length, signed: signed) else { return nil }
+                if field == 0 { fields.0 = value } else if field == 1 { fields.1 = value } else { return nil }
+                field += 1
+                length = 0
+                value = 0
+                signed = false
+                continue
+            }
+            if byte == UInt8(ascii: "+"), length == 0 {
+                signed = true
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+                return nil
+            }
+            length += 1
+        }
+        guard field == 2, Day.isoFieldDone(field: field, length: length, signed: signed) else { return nil }
+        fields.2 = value
+        return fields
+    }
+
+    /// A part is 4 (year) or 2 bytes long and holds at least one digit after an optional `+`.
+    private static func isoFieldDone(field: Int, length: Int, signed: Bool) -> Bool {
+        length == (field == 0 ? 4 : 2) && (!signed || length >= 2)
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
@@ -100,6 +133,40 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     private let text: String
 
     public init?(iso raw: String) {
+        if let (day, minutes) = DateTime.commonForm(raw) {
+            self.init(day: day, minutes: minutes, text: raw)
+            return
+        }
+        self.init(anyForm: raw)
+    }
+
+    /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DD HH:MM:SS` (`T` or `t` for the space), with
+    /// nothing around it: nearly every value, read on bytes (the general parser below, on Characters,
+    /// was 7 % of `dossier check` on 10 000 records). nil for any other form, which the general parser reads.
+    static func commonForm(_ text: String) -> (day: Day, minutes: Int)? {
+        var text = text
+        return text.withUTF8 { b -> (Day, Int)? in
+            let n = b.count
+            guard n == 10 || n == 16 || n == 19 else { return nil }
+            func two(_ i: Int) -> Int? {
+                let high = Int(b[i]) - 48, low = Int(b[i + 1]) - 48
+                return (0...9).contains(high) && (0...9).contains(low) ? high * 10 + low : nil
+            }
+            guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let century = two(0), let year = two(2),
+                  let month = two(5), let dayOfMonth = two(8),
+                  let day = Day(year: century * 100 + year, month: month, day: dayOfMonth) else { return nil }
+            if n == 10 { return (day, 0) }
+            guard b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
+                  b[13] == UInt8(ascii: ":"), let hour = two(11), let minute = two(14), hour <= 23, minute <= 59 else { return nil }
+            if n == 19 {
+                guard b[16] == UInt8(ascii: ":"), let second = two(17), second < 61 else { return nil }
+            }
+            return (day, hour * 60 + minute)
+        }
+    }
+
+    /// Every form the type accepts: surrounding spaces, `Z` or an offset, fractional seconds.
+    init?(anyForm raw: String) {
         let text = String(raw.trimmingSpaces())
         guard text.count >= 10, let day = Day(iso: text.prefix(10)) else { return nil }
         var rest = text.dropFirst(10)

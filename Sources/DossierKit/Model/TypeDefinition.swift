@@ -146,3 +146,37 @@ public struct TypeCatalog: Sendable {
         (commonFields[type.category] ?? []) + type.fields
     }
 }
+
+/// The folder of every type, for telling a file's type from its path: `type(forContentPath:)` of
+/// `TypeCatalog` compared the path with every type's folder (3 % of `dossier check`); this looks up
+/// each folder the path lies in, deepest first.
+struct TypeFolders: Sendable {
+    /// Folder → the smallest type name with that folder; nil when a folder is not ASCII (String
+    /// keys compare by canonical equivalence, the catalog by bytes), and the catalog is asked.
+    private let byFolder: [String: String]?
+
+    init(_ catalog: TypeCatalog) {
+        var byFolder: [String: String] = [:]
+        for (name, type) in catalog.types where byFolder[type.folder].map({ name < $0 }) ?? true {
+            byFolder[type.folder] = name
+        }
+        self.byFolder = byFolder.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? byFolder : nil
+    }
+
+    /// The same answer as `catalog.type(forContentPath:)`: the deepest matching folder, then the smallest name.
+    func type(forContentPath relativePath: String, in catalog: TypeCatalog) -> TypeDefinition? {
+        guard let byFolder else { return catalog.type(forContentPath: relativePath) }
+        let bytes = relativePath.utf8
+        var end = bytes.endIndex
+        while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) {
+            // Only a folder followed by more of the path matches (`path.count > folder.count`).
+            let folder = bytes[..<slash]
+            if let name = byFolder[String(decoding: folder, as: UTF8.self)], let type = catalog[name] {
+                // Equal as Strings but not as bytes (a non-ASCII path): the catalog decides.
+                return type.folder.utf8.elementsEqual(folder) ? type : catalog.type(forContentPath: relativePath)
+            }
+            end = slash
+        }
+        return nil
+    }
+}

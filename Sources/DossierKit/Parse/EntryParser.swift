@@ -18,11 +18,17 @@ public struct EntryParser: Sendable {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    public var catalog: TypeCatalog
     public var markdown: MarkdownParser
+
+    public var catalog: TypeCatalog {
+        didSet { folders = TypeFolders(catalog) }
+    }
+    /// The catalog's types by folder, for files without `type:`.
+    private var folders: TypeFolders
 
     public init(catalog: TypeCatalog, allowRawHTML: Bool) {
         self.catalog = catalog
+        self.folders = TypeFolders(catalog)
         self.markdown = MarkdownParser(allowRawHTML: allowRawHTML)
     }
 
@@ -37,11 +43,11 @@ public struct EntryParser: Sendable {
             result.diagnostics.append(rule.diagnostic(message, at: SourceLocation(path: file.path, line: line, column: column), hint: hint))
             return result
         }
-        if let nul = file.data.firstIndex(of: 0) {
+        if let nul = Self.firstNUL(in: file.data) {
             let line = file.data[..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
             return fail(Rules.parseBinary, "file contains a NUL byte: not a text file", line: line)
         }
-        guard let text = String(data: file.data, encoding: .utf8) else {
+        guard let text = Self.utf8Text(file.data) else {
             let (line, column) = Self.firstInvalidUTF8(in: file.data)
             return fail(Rules.parseEncoding, "file is not valid UTF-8", line: line, column: column,
                         hint: "save the file as UTF-8 (files from Word or Excel are often GBK)")
@@ -75,7 +81,7 @@ public struct EntryParser: Sendable {
             return fail(Rules.parseFrontMatter, "front matter must be a map of keys, found \(frontMatter.kindName)",
                         line: frontMatter.line, column: frontMatter.column)
         }
-        let stem = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = Self.stem(of: file.path)
         let id: String
         if let idNode = frontMatter["id"] {
             guard let value = idNode.string else {
@@ -109,7 +115,7 @@ public struct EntryParser: Sendable {
             }
             type = found
         } else {
-            guard let found = catalog.type(forContentPath: relative) else {
+            guard let found = folders.type(forContentPath: relative, in: catalog) else {
                 return fail(Rules.schemaUnknownType, "cannot tell the type of this file from its folder", line: 2,
                             hint: "add type: ..., or move it to a type's folder (procedures/, records/incident/, ...)")
             }
@@ -120,6 +126,37 @@ public struct EntryParser: Sendable {
         result.entry = Entry(id: id, type: type.name, category: type.category, path: file.path, title: title,
                              frontMatter: frontMatter, body: body)
         return result
+    }
+
+    /// Offset of the first NUL byte. `memchr`: `Data.firstIndex(of:)` went byte by byte through
+    /// Data's generic index, 4 % of `dossier check` on 10 000 records.
+    static func firstNUL(in data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return data.startIndex + (UnsafeRawPointer(found) - base)
+        }
+    }
+
+    /// The file name without its folder and its extension. For `….md` and `….markdown` (every file the
+    /// loader hands over) on bytes, else as NSString's `lastPathComponent` and `deletingPathExtension`
+    /// give it (the NSString round trip was 2 % of `dossier check`).
+    static func stem(of path: String) -> String {
+        let bytes = path.utf8
+        let extensionLength = path.hasSuffix(".md") ? 3 : (path.hasSuffix(".markdown") ? 9 : 0)
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        let nameEnd = bytes.index(bytes.endIndex, offsetBy: -extensionLength)
+        guard extensionLength > 0, bytes.distance(from: nameStart, to: nameEnd) > 0,
+              bytes[nameStart] != UInt8(ascii: ".") else {
+            return ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        }
+        return String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+    }
+
+    /// The bytes as text when they are valid UTF-8, else nil; a byte-order mark is kept (the splitter
+    /// drops it). The standard library's validation over the bytes in place: Foundation's
+    /// `String(data:encoding:)` copied them into an array first (2.5 % of `dossier check`).
+    static func utf8Text(_ data: Data) -> String? {
+        data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) }
     }
 
     /// Line and column of the first byte that breaks UTF-8, for the diagnostic.

@@ -24,33 +24,48 @@ public struct FrontMatterSplitter: Sendable {
     public func split(_ text: String) -> Result<Split, FailureBox> {
         var source = text
         if source.utf8.first == 0xEF, source.hasPrefix("\u{FEFF}") { source.removeFirst() }
-        if source.utf8.contains(0x0D) {
+        if Self.containsCR(&source) {
             source = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         // Bytes, not Characters: a file is scanned once, without grapheme breaking.
-        let bytes = Array(source.utf8)
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return .failure(FailureBox(.empty)) }
-        guard let firstEnd = fenceEnd(bytes, from: 0, fence: 0x2D) else { return .failure(FailureBox(.missingOpening)) }
-        var lineStart = firstEnd + 1
-        var lineNumber = 2
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            if fenceEnd(bytes, from: lineStart, fence: 0x2D) != nil || fenceEnd(bytes, from: lineStart, fence: 0x2E) != nil {
-                let yamlEnd = max(firstEnd + 1, lineStart - 1)
-                let bodyStart = min(lineEnd + 1, bytes.count)
-                return .success(Split(yaml: String(decoding: bytes[(firstEnd + 1)..<yamlEnd], as: UTF8.self), yamlFirstLine: 2,
-                                      body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyFirstLine: lineNumber + 1))
+        let found = source.withUTF8 { bytes -> Result<(yaml: Range<Int>, body: Int, bodyFirstLine: Int), FailureBox> in
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return .failure(FailureBox(.empty)) }
+            guard let firstEnd = fenceEnd(bytes, from: 0, fence: 0x2D) else { return .failure(FailureBox(.missingOpening)) }
+            var lineStart = firstEnd + 1
+            var lineNumber = 2
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if fenceEnd(bytes, from: lineStart, fence: 0x2D) != nil || fenceEnd(bytes, from: lineStart, fence: 0x2E) != nil {
+                    let yamlEnd = max(firstEnd + 1, lineStart - 1)
+                    return .success(((firstEnd + 1)..<yamlEnd, min(lineEnd + 1, bytes.count), lineNumber + 1))
+                }
+                lineStart = lineEnd + 1
+                lineNumber += 1
             }
-            lineStart = lineEnd + 1
-            lineNumber += 1
+            return .failure(FailureBox(.unterminated(openingLine: 1)))
         }
-        return .failure(FailureBox(.unterminated(openingLine: 1)))
+        // The parts are cut at line breaks of valid UTF-8, so they are copied as Substrings, without
+        // decoding again (`String(decoding:)` validated each part: 2.5 % of `dossier check`).
+        return found.map { parts in
+            let utf8 = source.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            return Split(yaml: String(source[index(parts.yaml.lowerBound)..<index(parts.yaml.upperBound)]), yamlFirstLine: 2,
+                         body: String(source[index(parts.body)...]), bodyFirstLine: parts.bodyFirstLine)
+        }
+    }
+
+    /// `memchr` over the bytes: `utf8.contains` went byte by byte, 3 % of `dossier check`.
+    private static func containsCR(_ text: inout String) -> Bool {
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x0D, bytes.count) != nil
+        }
     }
 
     /// If the line starting at `start` is three `fence` bytes (`---` or `...`) and trailing spaces or
     /// tabs, the offset of its end (its newline, or the end of the text).
-    private func fenceEnd(_ bytes: [UInt8], from start: Int, fence: UInt8) -> Int? {
+    private func fenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, fence: UInt8) -> Int? {
         guard start + 3 <= bytes.count, bytes[start] == fence, bytes[start + 1] == fence, bytes[start + 2] == fence else { return nil }
         var i = start + 3
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }

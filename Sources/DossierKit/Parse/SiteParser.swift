@@ -58,14 +58,16 @@ public struct SiteParser: Sendable {
 
     /// Two files with one id (or ids differing only in case, which collide on case-insensitive disks).
     static func duplicateIDs(_ entries: [Entry]) -> [Diagnostic] {
-        var firstByKey: [String: Entry] = [:]
+        // Indices, not entries: copying an `Entry` into the dictionary retained all its fields.
+        var firstByKey: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             let key = entry.id.lowercased()
-            guard let first = firstByKey[key] else {
-                firstByKey[key] = entry
+            guard let firstIndex = firstByKey[key] else {
+                firstByKey[key] = index
                 continue
             }
+            let first = entries[firstIndex]
             let same = first.id == entry.id
             diagnostics.append(Diagnostic(
                 rule: Rules.refDuplicateID.id, severity: Rules.refDuplicateID.severity,

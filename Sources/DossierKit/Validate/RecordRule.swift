@@ -16,25 +16,21 @@ public struct RecordRule: ValidationRule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        var plans: [String: DatePlan] = [:]
-        var found: [Diagnostic] = []
-        for entry in context.site.entries {
-            let plan: DatePlan
-            if let known = plans[entry.type] {
-                plan = known
-            } else {
-                plan = DatePlan(type: entry.type, catalog: context.site.catalog)
-                plans[entry.type] = plan
-            }
-            found += order(entry, plan: plan)
-            if entry.category == .record { found += future(entry, plan: plan, asOf: context.asOf) }
-        }
+        let catalog = context.site.catalog
+        let plans = Dictionary(uniqueKeysWithValues: context.entriesByType.keys.map { ($0, DatePlan(type: $0, catalog: catalog)) })
+        let asOf = context.asOf
+        // Per entry on every core: reading each record's dates is most of this rule's time.
+        var found = context.site.entries.parallelMap { entry -> [Diagnostic] in
+            guard let plan = plans[entry.type] else { return [] }
+            let order = order(entry, plan: plan)
+            return entry.category == .record ? order + future(entry, plan: plan, asOf: asOf) : order
+        }.flatMap { $0 }
         found += RecordTargetCheck(context: context).check()
         return found
     }
 
     /// The date fields of one type, worked out once per type.
-    struct DatePlan {
+    struct DatePlan: Sendable {
         /// (later, earlier): `later` must not precede `earlier`.
         var order: [(later: String, earlier: String)] = []
         /// Top-level date and date-time fields that must not lie after the as-of date.
@@ -88,15 +84,28 @@ public struct RecordRule: ValidationRule {
         }
     }
 
-    static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces) }
+    /// Without leading and trailing white space. Values that start and end with a visible ASCII
+    /// character (nearly all) are returned as they are: Foundation's trimming was 2 % of `dossier check`.
+    static func trim(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, isVisibleASCII(first), isVisibleASCII(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func isVisibleASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+
+    /// The number of Characters, from the byte count when every byte is ASCII other than CR (which
+    /// joins a following LF into one Character).
+    static func characterCount(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
+    }
 
     /// True when the value has a time part (`YYYY-MM-DD HH:MM...`), not a plain date.
-    static func hasTime(_ text: String) -> Bool { Self.trim(text).count > 10 }
+    static func hasTime(_ text: String) -> Bool { Self.characterCount(Self.trim(text)) > 10 }
 
     /// The calendar day as written in a date or date-time value, or nil when the value is no valid date.
     static func writtenDay(_ text: String) -> Day? {
         let value = Self.trim(text)
-        if value.count == 10 { return Day(iso: value) }
+        if Self.characterCount(value) == 10 { return Day(iso: value) }
         guard DateTime(iso: value) != nil else { return nil }
         return Day(iso: value.prefix(10))
     }

@@ -73,14 +73,16 @@ public struct ReferenceRule: ValidationRule {
     }
 
     static func reference(_ value: FieldValue, types: [String], site: Site) -> Problem? {
-        guard let target = site.entry(id: value.text) else {
+        guard let targetIndex = site.indexByID[value.text] else {
             let diagnostic = Rules.refDangling.diagnostic(
                 "'\(value.label)' names '\(value.text)', but no file has that id", at: value.location)
             return .dangling(diagnostic, id: value.text, types: types)
         }
-        guard !types.isEmpty, !types.contains(target.type) else { return nil }
+        // The type only, not a copy of the whole entry.
+        let targetType = site.entries[targetIndex].type
+        guard !types.isEmpty, !types.contains(targetType) else { return nil }
         return .ready(Rules.refDangling.diagnostic(
-            "'\(value.label)' names '\(value.text)' of type \(target.type); it must name a \(types.joined(separator: " or "))",
+            "'\(value.label)' names '\(value.text)' of type \(targetType); it must name a \(types.joined(separator: " or "))",
             at: value.location,
             hint: "name a \(types.joined(separator: " or ")) here, or move '\(value.text)' elsewhere (e.g. related:)"))
     }

@@ -38,6 +38,24 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.map(\.rule), ["parse.too-large"])
     }
 
+    /// Files are read in parallel once the walk is done; a failure still surfaces as the first one in
+    /// walk order, as when each file was read where the walk found it.
+    func testTheFirstReadFailureInWalkOrderIsThrown() throws {
+        struct Unreadable: Error, Equatable { var path: String }
+        let files = ["/s/Content/a.md", "/s/Content/b/1.md", "/s/Content/b/2.md", "/s/Content/c.md"]
+        let memory = FileSystem.memory(Dictionary(uniqueKeysWithValues: files.map { ($0, "x") }))
+        let failing = FileSystem(read: { path in
+                                     guard path.hasSuffix("2.md") || path.hasSuffix("c.md") else { return try memory.read(path) }
+                                     throw Unreadable(path: path)
+                                 },
+                                 list: memory.list, kind: memory.kind, size: memory.size)
+        XCTAssertThrowsError(try ContentLoader(fileSystem: failing).load(root: "/s")) { error in
+            XCTAssertEqual(error as? Unreadable, Unreadable(path: "/s/Content/b/2.md"))
+        }
+        let loaded = try ContentLoader(fileSystem: memory).load(root: "/s")
+        XCTAssertEqual(loaded.files.map(\.path), ["Content/a.md", "Content/b/1.md", "Content/b/2.md", "Content/c.md"])
+    }
+
     func testMissingContentFolderIsAnEnvironmentError() {
         XCTAssertThrowsError(try ContentLoader(fileSystem: .local).load(root: root.path)) { error in
             XCTAssertEqual(error as? DossierError, .missingContent(path: root.path + "/Content"))
