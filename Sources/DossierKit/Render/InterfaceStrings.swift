@@ -65,8 +65,9 @@ public struct InterfaceStrings: Sendable {
     }
 
     public func format(_ time: DateTime) -> String {
+        // Padded by hand: Foundation's String(format:) cost more than the rest of the formatting.
         let minutes = time.minuteOfDay
-        let clock = String(format: "%02d:%02d", minutes / 60, minutes % 60)
-        return "\(format(time.day)) \(clock)"
+        func twoDigits(_ number: Int) -> String { number < 10 ? "0" + String(number) : String(number) }
+        return format(time.day) + " " + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
     }
 }
