@@ -27,11 +27,17 @@ struct FieldValues {
     static func isWide(_ node: YAMLNode, kind: FieldKind) -> Bool {
         switch node.value {
         case .mapping: return true
-        case let .sequence(items): return items.count > 3 || items.contains { ($0.string?.count ?? 0) > 30 }
+        case let .sequence(items): return items.count > 3 || items.contains { $0.string.map { longer($0, than: 30) } ?? false }
         case let .scalar(text, _):
             if case .text = kind { return true }
-            return text.count > 40
+            return longer(text, than: 40)
         }
+    }
+
+    /// `text.count > limit` without counting characters when the bytes are few enough (a character
+    /// has at least one byte).
+    private static func longer(_ text: String, than limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
     }
 
     func label(_ field: String) -> String {
