@@ -15,10 +15,10 @@ enum BodyHTML {
     /// the same entry, or `#` when the link did not resolve (validation reports it).
     static func href(forLink index: Int?, of entry: Entry, on page: String, site: Site) -> String {
         guard let index, index >= 0, index < entry.resolvedLinks.count, let link = entry.resolvedLinks[index],
-              let target = site.entry(id: link.targetID) else { return "#" }
+              let target = site.indexByID[link.targetID] else { return "#" }
         let anchor = link.anchor.flatMap { $0.isEmpty ? nil : "#" + $0 } ?? ""
-        if target.id == entry.id { return anchor.isEmpty ? "#" : anchor }
-        return PagePaths.relative(from: page, to: PagePaths.page(for: target)) + anchor
+        if site.entries[target].id == entry.id { return anchor.isEmpty ? "#" : anchor }
+        return PagePaths.relative(from: page, to: PagePaths.page(for: site.entries[target])) + anchor
     }
 
     /// Replaces every attribute value that follows `attribute` (up to the closing quote) with

@@ -5,20 +5,20 @@ struct FieldValues {
     let page: String
 
     /// One row per field present in the entry, in schema order, then any unknown fields.
-    func rows(for entry: Entry, skipping skipped: Set<String>) -> [[String: Any]] {
+    func rows(for entry: Entry, skipping skipped: Set<String>) -> [TemplateValue] {
         guard let type = context.site.catalog[entry.type] else { return [] }
         let specs = context.site.catalog.allFields(of: type)
-        var rows: [[String: Any]] = []
+        var rows: [TemplateValue] = []
         var shown: Set<String> = skipped
         for spec in specs where !shown.contains(spec.name) {
             guard let node = entry[spec.name], !node.isNull else { continue }
             shown.insert(spec.name)
-            rows.append(["label": label(spec.name), "name": spec.name, "items": items(node, kind: spec.kind),
-                         "wide": Self.isWide(node, kind: spec.kind)])
+            rows.append(.map(["label": .text(label(spec.name)), "name": .text(spec.name),
+                              "items": .list(itemValues(node, kind: spec.kind)), "wide": .bool(Self.isWide(node, kind: spec.kind))]))
         }
         for field in entry.frontMatter.entries ?? [] where !shown.contains(field.key) {
-            rows.append(["label": label(field.key), "name": field.key, "items": items(field.value, kind: .any),
-                         "wide": Self.isWide(field.value, kind: .any)])
+            rows.append(.map(["label": .text(label(field.key)), "name": .text(field.key),
+                              "items": .list(itemValues(field.value, kind: .any)), "wide": .bool(Self.isWide(field.value, kind: .any))]))
         }
         return rows
     }
@@ -27,11 +27,17 @@ struct FieldValues {
     static func isWide(_ node: YAMLNode, kind: FieldKind) -> Bool {
         switch node.value {
         case .mapping: return true
-        case let .sequence(items): return items.count > 3 || items.contains { ($0.string?.count ?? 0) > 30 }
+        case let .sequence(items): return items.count > 3 || items.contains { $0.string.map { longer($0, than: 30) } ?? false }
         case let .scalar(text, _):
             if case .text = kind { return true }
-            return text.count > 40
+            return longer(text, than: 40)
         }
+    }
+
+    /// `text.count > limit` without counting characters when the bytes are few enough (a character
+    /// has at least one byte).
+    private static func longer(_ text: String, than limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
     }
 
     func label(_ field: String) -> String {
@@ -43,11 +49,16 @@ struct FieldValues {
     /// Display items for a value of `kind`; lists give one item each. Every item carries one of the
     /// flags `isLink`, `isBadge`, `isPlain` (Mustache sections need booleans, not strings).
     func items(_ node: YAMLNode, kind: FieldKind) -> [[String: Any]] {
-        Self.markingLast(unmarkedItems(node, kind: kind))
+        Self.markingLast(unmarkedItems(node, kind: kind)).map { $0.mapValues(\.plain) }
     }
 
-    private func unmarkedItems(_ node: YAMLNode, kind: FieldKind) -> [[String: Any]] {
-        var result: [[String: Any]] = []
+    /// `items(_:kind:)` as typed view models, for pages built without `[String: Any]`.
+    func itemValues(_ node: YAMLNode, kind: FieldKind) -> [TemplateValue] {
+        Self.markingLast(unmarkedItems(node, kind: kind)).map(TemplateValue.map)
+    }
+
+    private func unmarkedItems(_ node: YAMLNode, kind: FieldKind) -> [[String: TemplateValue]] {
+        var result: [[String: TemplateValue]] = []
         switch (node.value, kind) {
         case let (.sequence(values), .list(of)):
             for value in values { result += unmarkedItems(value, kind: of) }
@@ -55,8 +66,11 @@ struct FieldValues {
             for value in values { result += unmarkedItems(value, kind: .any) }
         case let (.mapping(entries), _):
             for entry in entries {
-                let inner = unmarkedItems(entry.value, kind: .any).compactMap { $0["text"] as? String }.joined(separator: ", ")
-                result.append(Self.plain("\(label(entry.key)): \(inner)"))
+                let inner = unmarkedItems(entry.value, kind: .any).compactMap { item -> String? in
+                    if case let .text(text)? = item["text"] { return text }
+                    return nil
+                }.joined(separator: ", ")
+                result.append(Self.plainValue("\(label(entry.key)): \(inner)"))
             }
         case (.scalar, _):
             result.append(item(node.string ?? "", kind: kind))
@@ -65,7 +79,11 @@ struct FieldValues {
     }
 
     static func plain(_ text: String, missing: Bool = false, overdue: Bool = false) -> [String: Any] {
-        ["text": text, "isPlain": true, "isMissing": missing, "isOverdue": overdue]
+        plainValue(text, missing: missing, overdue: overdue).mapValues(\.plain)
+    }
+
+    static func plainValue(_ text: String, missing: Bool = false, overdue: Bool = false) -> [String: TemplateValue] {
+        ["text": .text(text), "isPlain": .bool(true), "isMissing": .bool(missing), "isOverdue": .bool(overdue)]
     }
 
     /// Sets `last` on the final item so the template puts no separator after it.
@@ -75,29 +93,36 @@ struct FieldValues {
         return items
     }
 
-    func item(_ text: String, kind: FieldKind) -> [String: Any] {
+    static func markingLast(_ items: [[String: TemplateValue]]) -> [[String: TemplateValue]] {
+        var items = items
+        if !items.isEmpty { items[items.count - 1]["last"] = .bool(true) }
+        return items
+    }
+
+    func item(_ text: String, kind: FieldKind) -> [String: TemplateValue] {
         switch kind {
         case .reference:
-            var link = context.link(from: page, id: text)
-            link["isLink"] = link["href"] != nil
-            link["isPlain"] = link["href"] == nil
-            link["isMissing"] = link["href"] == nil
+            var link = context.linkValue(from: page, id: text)
+            let found = link["href"] != nil
+            link["isLink"] = .bool(found)
+            link["isPlain"] = .bool(!found)
+            link["isMissing"] = .bool(!found)
             return link
         case .clause:
             // A clause of an applicable standard links to its clause page; others stay text.
-            guard let target = PagePaths.clauseTarget(reference: text, coverage: context.coverage) else { return Self.plain(text) }
-            return ["text": text, "href": PagePaths.relative(from: page, to: target), "isLink": true]
+            guard let target = PagePaths.clauseTarget(reference: text, coverage: context.coverage) else { return Self.plainValue(text) }
+            return ["text": .text(text), "href": .text(PagePaths.relative(from: page, to: target)), "isLink": .bool(true)]
         case .attachment:
             let target = PagePaths.attachment(text)
-            return ["text": text, "href": PagePaths.relative(from: page, to: target), "isLink": true]
+            return ["text": .text(text), "href": .text(PagePaths.relative(from: page, to: target)), "isLink": .bool(true)]
         case .date:
-            return Self.plain(Day(iso: text).map(context.strings.format) ?? text)
+            return Self.plainValue(RenderDates.day(text).map(context.strings.format) ?? text)
         case .datetime:
-            return Self.plain(DateTime(iso: text).map(context.strings.format) ?? text)
+            return Self.plainValue(RenderDates.formatDateTime(text, strings: context.strings) ?? text)
         case .enumeration, .bool:
-            return ["text": word(for: text), "badge": text, "isBadge": true]
+            return ["text": .text(word(for: text)), "badge": .text(text), "isBadge": .bool(true)]
         default:
-            return Self.plain(text)
+            return Self.plainValue(text)
         }
     }
 

@@ -5,6 +5,8 @@ import Foundation
 public struct InterfaceStrings: Sendable {
     public let language: Language
     private let table: [String: LocalizedText]
+    /// Every key's text in `language`, looked up once: labels are read for every field of every page.
+    private let texts: [String: String]
     /// All strings for templates, `{{t.documents}}`: converted once, since every page carries them.
     public let all: TemplateValue
 
@@ -21,7 +23,8 @@ public struct InterfaceStrings: Sendable {
             }
         }
         self.table = table
-        self.all = .map(table.mapValues { .text($0.text(language)) })
+        texts = table.mapValues { $0.text(language) }
+        all = .map(texts.mapValues { .text($0) })
     }
 
     /// Every key, for tests that check both languages are complete.
@@ -30,7 +33,7 @@ public struct InterfaceStrings: Sendable {
     /// The languages a key has a text in.
     public func languages(of key: String) -> Set<String> { Set(table[key]?.values.keys ?? [:].keys) }
 
-    public subscript(key: String) -> String { table[key]?.text(language) ?? key }
+    public subscript(key: String) -> String { texts[key] ?? key }
 
     /// The string `key` with its `{name}` placeholders replaced: `fill("kpiWindow", ["start": ...])`.
     public func fill(_ key: String, _ values: [String: String]) -> String { Self.fill(self[key], values) }
@@ -65,8 +68,9 @@ public struct InterfaceStrings: Sendable {
     }
 
     public func format(_ time: DateTime) -> String {
+        // Padded by hand: Foundation's String(format:) cost more than the rest of the formatting.
         let minutes = time.minuteOfDay
-        let clock = String(format: "%02d:%02d", minutes / 60, minutes % 60)
-        return "\(format(time.day)) \(clock)"
+        func twoDigits(_ number: Int) -> String { number < 10 ? "0" + String(number) : String(number) }
+        return format(time.day) + " " + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
     }
 }

@@ -17,47 +17,64 @@ struct RenderContext: Sendable {
     }
 
     /// A link to the entry with `id` as `{ text, href }`, or just the text when there is no such entry.
-    func link(from page: String, id: String) -> [String: Any] {
-        guard let entry = site.entry(id: id) else { return ["text": id, "missing": true] }
-        return ["text": id, "title": entry.title, "href": href(from: page, to: entry)]
+    func link(from page: String, id: String) -> [String: Any] { linkValue(from: page, id: id).mapValues(\.plain) }
+
+    /// `link(from:id:)` as a typed view model, for pages built without `[String: Any]`.
+    func linkValue(from page: String, id: String) -> [String: TemplateValue] {
+        // By index: `site.entry(id:)` copies the whole entry, for every reference on every page.
+        guard let index = site.indexByID[id] else { return ["text": .text(id), "missing": .bool(true)] }
+        return ["text": .text(id), "title": .text(site.entries[index].title), "href": .text(href(from: page, to: site.entries[index]))]
     }
 
     /// A short summary of an entry for lists: id, title, type label, link.
     /// Keys are left out rather than empty: Mustache treats "" as true and climbs to outer contexts.
-    func summary(of entry: Entry, from page: String) -> [String: Any] {
-        var summary: [String: Any] = [
-            "id": entry.id, "title": entry.title, "href": href(from: page, to: entry),
-            "typeLabel": site.catalog[entry.type]?.title.text(strings.language) ?? entry.type,
+    func summary(of entry: Entry, from page: String) -> [String: Any] { summaryValue(of: entry, from: page).mapValues(\.plain) }
+
+    /// `summary(of:from:)` as a typed view model.
+    func summaryValue(of entry: Entry, from page: String) -> [String: TemplateValue] {
+        var summary: [String: TemplateValue] = [
+            "id": .text(entry.id), "title": .text(entry.title), "href": .text(href(from: page, to: entry)),
+            "typeLabel": .text(site.catalog[entry.type]?.title.text(strings.language) ?? entry.type),
         ]
-        if let day = RecordDates.day(of: entry, catalog: site.catalog) { summary["date"] = strings.format(day) }
+        if let day = RenderDates.recordDay(of: entry, catalog: site.catalog) { summary["date"] = .text(strings.format(day)) }
         return summary
     }
 
     /// Wraps a page body in the theme's layout, with navigation relative to `page`.
     func layout(page: String, title: String, section: String, body: String) throws -> String {
+        var model = layoutModel(page: page, section: section)
+        model["title"] = .text(title)
+        model["body"] = .text(body)
+        guard let html = theme.templates.renderBytes("layout", .map(model)) else {
+            throw DossierError.theme("template 'layout.mustache' is missing")
+        }
+        return String(decoding: html, as: UTF8.self)
+    }
+
+    /// The layout's view model without `title` and `body`: the same for every page of a folder.
+    func layoutModel(page: String, section: String) -> [String: TemplateValue] {
         let root = PagePaths.rootPrefix(of: page)
-        let nav: [[String: Any]] = [
+        let nav: [TemplateValue] = [
             ("home", PagePaths.home), ("manual", PagePaths.manualIndex),
             ("documents", PagePaths.documentRegister), ("records", PagePaths.recordsIndex),
             ("clauses", PagePaths.clausesIndex), ("audits", PagePaths.auditsIndex), ("kpis", PagePaths.kpisIndex),
             ("calendar", PagePaths.calendarIndex), ("search", PagePaths.searchIndex),
         ].map { key, target in
-            ["label": strings[key], "href": PagePaths.relative(from: page, to: target), "current": key == section]
+            .map(["label": .text(strings[key]), "href": .text(PagePaths.relative(from: page, to: target)),
+                  "current": .bool(key == section)])
         }
         let organization = site.config.organization
-        return try theme.render("layout", [
-            "lang": strings.language.rawValue,
-            "title": title,
-            "siteName": organization.shortName.isEmpty ? organization.name : organization.shortName,
-            "organization": organization.name,
-            "root": root,
-            "stylesheet": root + PagePaths.stylesheet,
-            "homeHref": PagePaths.relative(from: page, to: PagePaths.home),
-            "nav": nav,
-            "body": body,
-            "asOf": strings.format(asOf),
-            "generator": generator,
+        return [
+            "lang": .text(strings.language.rawValue),
+            "siteName": .text(organization.shortName.isEmpty ? organization.name : organization.shortName),
+            "organization": .text(organization.name),
+            "root": .text(root),
+            "stylesheet": .text(root + PagePaths.stylesheet),
+            "homeHref": .text(PagePaths.relative(from: page, to: PagePaths.home)),
+            "nav": .list(nav),
+            "asOf": .text(strings.format(asOf)),
+            "generator": .text(generator),
             "t": strings.all,
-        ])
+        ]
     }
 }

@@ -45,7 +45,7 @@ struct RegisterPages {
         let page = PagePaths.recordsIndex
         let types = recordTypes.map { type -> [String: Any] in
             let records = context.site.entries(ofType: type.name)
-            let days = records.compactMap { RecordDates.day(of: $0, catalog: context.site.catalog) }
+            let days = records.compactMap { RenderDates.recordDay(of: $0, catalog: context.site.catalog) }
             return [
                 "title": type.title.text(context.strings.language), "type": type.name, "count": records.count,
                 "href": PagePaths.relative(from: page, to: PagePaths.recordIndex(type: type.name)),
@@ -56,33 +56,43 @@ struct RegisterPages {
         return (page, try context.layout(page: page, title: context.strings["records"], section: "records", body: body))
     }
 
+    /// One table per record type. (In parallel they took no less CPU and 5–20 MB more peak memory:
+    /// two types' view models at once.)
     func recordTypeIndexes() throws -> [(path: String, html: String)] {
-        try recordTypes.map { type in
-            let page = PagePaths.recordIndex(type: type.name)
-            let values = FieldValues(context: context, page: page)
-            let columns = type.columns.filter { $0 != "id" && $0 != "title" }
-            // Newest first. ISO dates and date-times sort correctly as text.
-            let dateField = type.dateField ?? "date"
-            let records = context.site.entries(ofType: type.name).sorted {
-                ($0.string(dateField) ?? "", $0.id) > ($1.string(dateField) ?? "", $1.id)
-            }
-            let rows = records.map { entry -> [String: Any] in
-                var row = context.summary(of: entry, from: page)
-                row["cells"] = columns.map { column -> [String: Any] in
-                    guard let node = entry[column], !node.isNull else { return ["items": [[String: Any]]()] }
-                    let kind = type.field(column)?.kind ?? .string
-                    let sortKey = node.string ?? ""
-                    return ["items": values.items(node, kind: kind), "sortKey": sortKey, "hasSortKey": !sortKey.isEmpty]
-                }
-                return row
-            }
-            let body = try context.theme.render("record-type-index", [
-                "title": type.title.text(context.strings.language), "type": type.name, "count": rows.count,
-                "columns": columns.map { ["label": values.label($0)] }, "rows": rows,
-                "recordsHref": PagePaths.relative(from: page, to: PagePaths.recordsIndex), "t": context.strings.all,
-            ])
-            let title = type.title.text(context.strings.language)
-            return (page, try context.layout(page: page, title: title, section: "records", body: body))
+        try recordTypes.map(recordTypeIndex)
+    }
+
+    private func recordTypeIndex(_ type: TypeDefinition) throws -> (path: String, html: String) {
+        let page = PagePaths.recordIndex(type: type.name)
+        let values = FieldValues(context: context, page: page)
+        let columns = type.columns.filter { $0 != "id" && $0 != "title" }
+        let kinds = columns.map { type.field($0)?.kind ?? .string }
+        // Newest first. ISO dates and date-times sort correctly as text; each key is read once.
+        let dateField = type.dateField ?? "date"
+        let records = context.site.entries(ofType: type.name)
+            .map { (key: $0.string(dateField) ?? "", entry: $0) }
+            .sorted { ($0.key, $0.entry.id) > ($1.key, $1.entry.id) }
+        // Typed view models: these tables hold a row per record (10 000 at 10k records).
+        let rows = records.map { record -> TemplateValue in
+            var row = context.summaryValue(of: record.entry, from: page)
+            row["cells"] = .list(zip(columns, kinds).map { column, kind -> TemplateValue in
+                guard let node = record.entry[column], !node.isNull else { return .map(["items": .list([])]) }
+                let sortKey = node.string ?? ""
+                return .map(["items": .list(values.itemValues(node, kind: kind)), "sortKey": .text(sortKey),
+                             "hasSortKey": .bool(!sortKey.isEmpty)])
+            })
+            return .map(row)
         }
+        let title = type.title.text(context.strings.language)
+        let model: [String: TemplateValue] = [
+            "title": .text(title), "type": .text(type.name), "count": .text(String(rows.count)),
+            "columns": .list(columns.map { .map(["label": .text(values.label($0))]) }), "rows": .list(rows),
+            "recordsHref": .text(PagePaths.relative(from: page, to: PagePaths.recordsIndex)), "t": context.strings.all,
+        ]
+        guard let body = context.theme.templates.renderBytes("record-type-index", .map(model)) else {
+            throw DossierError.theme("template 'record-type-index.mustache' is missing")
+        }
+        return (page, try context.layout(page: page, title: title, section: "records",
+                                         body: String(decoding: body, as: UTF8.self)))
     }
 }

@@ -39,23 +39,32 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the template `name` with `context` (a view model of dictionaries, lists, strings, booleans).
     func render(_ name: String, _ context: Any) -> String? {
-        guard let nodes = templates[name] else { return nil }
-        let renderer = TemplateRenderer(library: self)
-        var output: [UInt8] = []
-        output.reserveCapacity(16 * 1024)
-        renderer.render(nodes, stack: [TemplateValue(context) ?? .map([:])], indentation: nil, into: &output)
+        guard let output = renderBytes(name, TemplateValue(context) ?? .map([:])) else { return nil }
         return String(decoding: output, as: UTF8.self)
     }
 
-    fileprivate func nodes(_ name: String) -> [TemplateNode]? { templates[name] }
+    /// Renders the template `name` with a typed view model into UTF-8 bytes, for pages that go to disk
+    /// as they are (no `String` validation and copy of every page).
+    func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8]? {
+        guard let nodes = templates[name] else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(16 * 1024)
+        var stack = [context]
+        TemplateRenderer(library: self).render(nodes, stack: &stack, indentation: nil, into: &output)
+        return output
+    }
+
+    func nodes(_ name: String) -> [TemplateNode]? { templates[name] }
 }
 
-private struct TemplateRenderer {
+struct TemplateRenderer {
     let library: TemplateLibrary
 
-    func render(_ nodes: [TemplateNode], stack: [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
+    /// `stack` is the context stack; a section pushes its value and pops it when done (one array for
+    /// the whole render rather than a copy per section and list item).
+    func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, stack: stack, indentation: indentation, into: &output) }
+            for node in nodes { render(node, stack: &stack, indentation: indentation, into: &output) }
             return
         }
         // Inside an indented partial each node's output that starts a line is indented (swift-mustache
@@ -63,14 +72,14 @@ private struct TemplateRenderer {
         var local: [UInt8] = []
         for node in nodes {
             var piece: [UInt8] = []
-            render(node, stack: stack, indentation: indentation, into: &piece)
+            render(node, stack: &stack, indentation: indentation, into: &piece)
             if !piece.isEmpty, local.last == 0x0A { local += indentation }
             local += piece
         }
         output += local
     }
 
-    private func render(_ node: TemplateNode, stack: [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
+    func render(_ node: TemplateNode, stack: inout [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
         switch node {
         case let .text(bytes):
             output += bytes
@@ -81,20 +90,27 @@ private struct TemplateRenderer {
         case let .section(name, body, inverted):
             let value = lookup(name, in: stack)
             if inverted {
-                if Self.isFalse(value) { render(body, stack: stack, indentation: indentation, into: &output) }
+                if Self.isFalse(value) { render(body, stack: &stack, indentation: indentation, into: &output) }
                 return
             }
             switch value {
             case nil, .bool(false)?: return
-            case .bool(true)?: render(body, stack: stack, indentation: indentation, into: &output)
+            case .bool(true)?: render(body, stack: &stack, indentation: indentation, into: &output)
             case let .list(items)?:
-                for item in items { render(body, stack: stack + [item], indentation: indentation, into: &output) }
-            case let value?: render(body, stack: stack + [value], indentation: indentation, into: &output)
+                for item in items {
+                    stack.append(item)
+                    render(body, stack: &stack, indentation: indentation, into: &output)
+                    stack.removeLast()
+                }
+            case let value?:
+                stack.append(value)
+                render(body, stack: &stack, indentation: indentation, into: &output)
+                stack.removeLast()
             }
         case let .partial(name, partialIndentation):
             guard let nodes = library.nodes(name) else { return }
             let combined = partialIndentation.map { (indentation ?? []) + $0 } ?? indentation
-            render(nodes, stack: stack, indentation: combined, into: &output)
+            render(nodes, stack: &stack, indentation: combined, into: &output)
         }
     }
 

@@ -26,6 +26,17 @@ public indirect enum TemplateValue: Sendable {
         }
     }
 
+    /// The value as plain Swift values (`String`, `Bool`, `[Any]`, `[String: Any]`), for view models
+    /// still built as `[String: Any]` whose builders read values back (`item["title"] as? String`).
+    var plain: Any {
+        switch self {
+        case let .text(text): return text
+        case let .bool(flag): return flag
+        case let .list(items): return items.map(\.plain)
+        case let .map(map): return map.mapValues(\.plain)
+        }
+    }
+
     func child(_ name: String) -> TemplateValue? {
         if case let .map(map) = self { return map[name] }
         return nil
