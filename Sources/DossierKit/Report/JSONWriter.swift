@@ -44,37 +44,9 @@ enum JSONValue {
     /// A JSON string literal. `scriptSafe` also escapes `<`, `>` and `&`, so that no `</script>` or
     /// `<!--` can appear when the JSON is loaded as (or inlined in) a script.
     static func quote(_ text: String, scriptSafe: Bool = false) -> String {
-        // On UTF-8 bytes: every escaped character is ASCII except U+2028 and U+2029 (E2 80 A8/A9),
-        // and no byte of another multi-byte character can be mistaken for them.
-        var out: [UInt8] = [UInt8(ascii: "\"")]
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 2)
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "\""): out += #"\""#.utf8
-            case UInt8(ascii: "\\"): out += #"\\"#.utf8
-            case 0x0A: out += #"\n"#.utf8
-            case 0x0D: out += #"\r"#.utf8
-            case 0x09: out += #"\t"#.utf8
-            case UInt8(ascii: "<") where scriptSafe: out += #"\u003c"#.utf8
-            case UInt8(ascii: ">") where scriptSafe: out += #"\u003e"#.utf8
-            case UInt8(ascii: "&") where scriptSafe: out += #"\u0026"#.utf8
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                // Line terminators in older JavaScript engines.
-                out += (bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
-                i += 3
-                continue
-            case 0x00..<0x20, 0x7F:
-                let hex = String(byte, radix: 16)
-                out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-            default:
-                out.append(byte)
-            }
-            i += 1
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONStream.appendQuoted(text, scriptSafe: scriptSafe, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

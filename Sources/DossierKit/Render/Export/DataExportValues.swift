@@ -6,22 +6,30 @@ import Foundation
 /// as YAML's core schema would (`null`, `true`/`false`, decimal numbers, else text); a quoted scalar
 /// always stays text.
 enum DataExportValues {
-    static func json(_ node: YAMLNode, kind: FieldKind) -> JSONValue {
+    static func write(_ node: YAMLNode, kind: FieldKind, to json: inout JSONStream) {
         switch node.value {
         case let .sequence(items):
             let element: FieldKind
             if case let .list(of) = kind { element = of } else { element = .any }
-            return .array(items.map { json($0, kind: element) })
+            json.array { json in
+                for item in items {
+                    json.item()
+                    write(item, kind: element, to: &json)
+                }
+            }
         case let .mapping(entries):
             var specs: [FieldSpec] = []
             if case let .map(fields) = kind { specs = fields }
-            return .object(entries.map { entry in
-                (entry.key, json(entry.value, kind: specs.first { $0.name == entry.key }?.kind ?? .any))
-            })
+            json.object { json in
+                for entry in entries {
+                    json.key(entry.key)
+                    write(entry.value, kind: specs.first { $0.name == entry.key }?.kind ?? .any, to: &json)
+                }
+            }
         case let .scalar(text, plain):
-            if node.isNull { return .null }
-            guard plain else { return .string(text) }
-            return scalar(text, kind: kind)
+            if node.isNull { return json.null() }
+            guard plain else { return json.string(text) }
+            json.value(scalar(text, kind: kind))
         }
     }
 

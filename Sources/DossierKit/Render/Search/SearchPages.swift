@@ -1,3 +1,5 @@
+import Foundation
+
 /// `search/index.html` and its index `search/index.js`: full-text search in the browser that works
 /// offline from the file system. The page's script is the theme's `assets/js/search.js`; without
 /// JavaScript the page says so and links to the registers.
@@ -31,7 +33,7 @@ struct SearchPages: PageFamily {
         let body = try context.theme.render("search-index", model)
         return [
             OutputFile(path: page, text: try context.layout(page: page, title: strings["search"], section: "search", body: body)),
-            OutputFile(path: Self.indexScript, text: index.javascript()),
+            OutputFile(path: Self.indexScript, data: Data(index.javascript())),
         ]
     }
 }

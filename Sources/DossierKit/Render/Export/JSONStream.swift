@@ -1,0 +1,150 @@
+/// Writes JSON straight into a byte buffer, in one pass, laid out exactly as `JSONValue.render()`
+/// lays it out (two-space indent, `"key": value`, `[]` and `{}` when empty). The site-wide exports
+/// (`data/dossier.json`, 17 MB at 10 000 records) used to build a tree of `JSONValue`s and render it
+/// by joining strings level by level, which copied every byte once per level of nesting.
+struct JSONStream {
+    private(set) var bytes: [UInt8] = []
+    /// Per open container: whether it has a member yet.
+    private var filled: [Bool] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    // MARK: - Containers
+
+    mutating func object(_ members: (inout JSONStream) -> Void) {
+        open(UInt8(ascii: "{"))
+        members(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    mutating func array(_ items: (inout JSONStream) -> Void) {
+        open(UInt8(ascii: "["))
+        items(&self)
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Starts the next member of the enclosing object; its value follows.
+    mutating func key(_ name: String) {
+        item()
+        Self.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
+    /// Starts the next element of the enclosing array; its value follows.
+    mutating func item() {
+        guard !filled.isEmpty else { return }
+        if filled[filled.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        filled[filled.count - 1] = true
+        bytes.append(0x0A)
+        pad(filled.count)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        filled.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        if filled.removeLast() {
+            bytes.append(0x0A)
+            pad(filled.count)
+        }
+        bytes.append(bracket)
+    }
+
+    private mutating func pad(_ depth: Int) {
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    // MARK: - Scalars
+
+    mutating func string(_ text: String) { Self.appendQuoted(text, to: &bytes) }
+    mutating func string(_ text: String?) { if let text { string(text) } else { null() } }
+    mutating func int(_ value: Int) { append(String(value)) }
+    mutating func number(_ value: Double) { append(JSONValue.format(value)) }
+    mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
+    mutating func null() { append("null") }
+
+    /// A value built as a tree (the small parts of an export), laid out at the current depth.
+    mutating func value(_ value: JSONValue) {
+        switch value {
+        case let .string(text): string(text)
+        case let .int(number): int(number)
+        case let .number(number): self.number(number)
+        case let .bool(flag): bool(flag)
+        case .null: null()
+        case let .array(items):
+            array { json in
+                for item in items { json.item(); json.value(item) }
+            }
+        case let .object(pairs):
+            object { json in
+                for (name, member) in pairs { json.key(name); json.value(member) }
+            }
+        }
+    }
+
+    /// Convenience for `key(name)` then the value.
+    mutating func field(_ name: String, _ text: String) { key(name); string(text) }
+    mutating func field(_ name: String, _ text: String?) { key(name); string(text) }
+    mutating func field(_ name: String, _ number: Int) { key(name); int(number) }
+    mutating func field(_ name: String, _ flag: Bool) { key(name); bool(flag) }
+    mutating func field(_ name: String, _ value: JSONValue) { key(name); self.value(value) }
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    // MARK: - String literals
+
+    /// Appends `text` as a JSON string literal. `scriptSafe` also escapes `<`, `>` and `&`, so that no
+    /// `</script>` or `<!--` can appear when the JSON is loaded as (or inlined in) a script.
+    static func appendQuoted(_ text: String, scriptSafe: Bool = false, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendQuoted(utf8: $0, scriptSafe: scriptSafe, to: &out) }
+    }
+
+    /// On UTF-8 bytes: every escaped character is ASCII except U+2028 and U+2029 (E2 80 A8/A9), and no
+    /// byte of another multi-byte character can be mistaken for them. Runs of bytes that need no escape
+    /// are copied whole.
+    static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, scriptSafe: Bool, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            let escape: StaticString
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = #"\""#
+            case UInt8(ascii: "\\"): escape = #"\\"#
+            case 0x0A: escape = #"\n"#
+            case 0x0D: escape = #"\r"#
+            case 0x09: escape = #"\t"#
+            case UInt8(ascii: "<") where scriptSafe: escape = #"\u003c"#
+            case UInt8(ascii: ">") where scriptSafe: escape = #"\u003e"#
+            case UInt8(ascii: "&") where scriptSafe: escape = #"\u0026"#
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // Line terminators in older JavaScript engines.
+                escape = bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
+                width = 3
+            case 0x00..<0x20, 0x7F:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                i += 1
+                start = i
+                continue
+            default:
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+            i += width
+            start = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        out.append(UInt8(ascii: "\""))
+    }
+}
