@@ -62,10 +62,7 @@ public struct PagePreview: Sendable {
         let updated = RenderContext(site: site, theme: context.theme, asOf: context.asOf, references: context.references,
                                     coverage: context.coverage, diagnostics: context.diagnostics, generator: context.generator)
         let pages = EntryPages(context: updated)
-        return try? indices.map { index in
-            let page = try pages.page(for: index)
-            return OutputFile(path: page.path, text: page.html)
-        }
+        return try? indices.map { try pages.file(for: $0) }
     }
 
     private func parse(_ path: String, fileSystem: FileSystem) -> Entry? {

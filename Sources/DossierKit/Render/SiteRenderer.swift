@@ -49,7 +49,7 @@ public struct SiteRenderer: Sendable {
         let order = summaries.indices.sorted { summaries[$0].weight > summaries[$1].weight }
         let rendered: [Result<[OutputFile], Error>] = Array(0..<(order.count + indices.count)).parallelMap { slot in
             if slot < order.count { return Result { try summaries[order[slot]].render() } }
-            return Result { try entryPages.page(for: indices[slot - order.count]) }.map { [OutputFile(path: $0.path, text: $0.html)] }
+            return Result { [try entryPages.file(for: indices[slot - order.count])] }
         }
         // Errors surface in the order the pages were listed before: entry pages, then the summaries.
         var files: [OutputFile] = []
