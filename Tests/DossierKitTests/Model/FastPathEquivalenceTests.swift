@@ -119,7 +119,7 @@ final class FastPathEquivalenceTests: XCTestCase {
 
     func testUTF8TextMatchesFoundation() {
         let samples: [[UInt8]] = [[], Array("---\nid: X\n---\n".utf8), [0xEF, 0xBB, 0xBF] + Array("---\n".utf8),
-                                  [0xEF, 0xBB, 0xBF], [0xC3, 0x28], [0x61, 0xE9], Array("张伟\r\n".utf8), [0xF4, 0x90, 0x80, 0x80],
+                                  [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, 0x61], [0xEF, 0xBB], [0xEF, 0xBB, 0xBF, 0xC3], [0xC3, 0x28], [0x61, 0xE9], Array("张伟\r\n".utf8), [0xF4, 0x90, 0x80, 0x80],
                                   [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0x61, 0x00, 0x62]]
         for bytes in samples {
             let data = Data(bytes)
@@ -131,14 +131,15 @@ final class FastPathEquivalenceTests: XCTestCase {
     }
 
     func testFrontMatterPartsAreTheBytesBetweenTheFences() throws {
-        for text in ["---\nid: 张\n---\n正文\n", "---\n---\n", "---\nid: x\n...\nbody", "\u{FEFF}---\r\nid: é\r\n---\r\n\u{301}b\r\n",
+        for text in ["---\nid: 张\n---\n正文\n", "---\n---\n", "---\nid: x\n...\nbody", "\u{FEFF}---\r\nid: é\r\n---\r\nb\u{301}\r\n",
                      "---\nid: x\n---", "---  \na: 1\n---\t\n\n# h\n"] {
             guard case let .success(split) = FrontMatterSplitter().split(text) else { return XCTFail(text) }
             let normalized = text.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r\n", with: "\n")
-            let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+            // Lines by bytes: a combining mark after a line break stays on its own line.
+            let lines = normalized.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             let close = try XCTUnwrap(lines.dropFirst().firstIndex { $0.hasPrefix("---") || $0.hasPrefix("...") })
-            XCTAssertEqual(split.yaml, lines[1..<close].joined(separator: "\n"), text)
-            XCTAssertEqual(split.body, lines[(close + 1)...].joined(separator: "\n"), text)
+            XCTAssertEqual(Array(split.yaml.utf8), Array(lines[1..<close].joined(separator: "\n").utf8), text)
+            XCTAssertEqual(Array(split.body.utf8), Array(lines[(close + 1)...].joined(separator: "\n").utf8), text)
             XCTAssertEqual(split.bodyFirstLine, close + 2, text)
         }
     }
