@@ -62,8 +62,8 @@ public struct SiteRenderer: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// A summary page or family of pages: `weight` orders them heaviest first (figures from a
-    /// 10 000-record build's profile; only the order matters).
+    /// A summary page or family of pages: `weight` orders them heaviest first (samples of a
+    /// 10 000-record build's profile at 500 Hz; only the order matters).
     struct SummaryJob: Sendable {
         var weight: Int
         var render: @Sendable () throws -> [OutputFile]
@@ -79,19 +79,19 @@ public struct SiteRenderer: Sendable {
         }
         let registers = RegisterPages(context: context)
         return [
-            page(1) { try DashboardPage(context: context).render() },
+            page(46) { try DashboardPage(context: context).render() },
             page(1) { try NotFoundPage(context: context).render() },
             page(1) { try ManualPages(context: context).index() },
-            page(1) { try registers.documentRegister() },
-            page(1) { try registers.recordsIndex() },
-            family(50) { try registers.recordTypeIndexes().map { OutputFile(path: $0.path, text: $0.html) } },
-            family(10) { try ClausePages(context: context).render() },
-            family(10) { try AuditPages(context: context).render() },
-            family(10) { try KPIPages(context: context).render() },
-            family(10) { try CalendarPages(context: context).render() },
-            family(100) { try SearchPages(context: context).render() },
-            family(10) { try PrintPages(context: context).render() },
-            family(100) { try DataExport(context: context).render() },
+            page(3) { try registers.documentRegister() },
+            page(52) { try registers.recordsIndex() },
+            family(620) { try registers.recordTypeIndexes().map { OutputFile(path: $0.path, text: $0.html) } },
+            family(45) { try ClausePages(context: context).render() },
+            family(14) { try AuditPages(context: context).render() },
+            family(33) { try KPIPages(context: context).render() },
+            family(5) { try CalendarPages(context: context).render() },
+            family(400) { try SearchPages(context: context).render() },
+            family(7) { try PrintPages(context: context).render() },
+            family(280) { try DataExport(context: context).render() },
         ]
     }
 }

@@ -118,6 +118,16 @@ final class SummaryOutputTests: XCTestCase {
         XCTAssertEqual(SearchIndex.collapsed("\u{3001}x"), "\u{3001}x", "other ideographic punctuation stays")
     }
 
+    func testTrimmingShortcutAgreesWithFoundation() {
+        for text in ["a", "ab c", " a", "a\n", "\u{3000}a", "a\u{A0}", "é", "\u{7F}x", "x\u{1}", "", "\u{85}b", "a\u{301}"] {
+            if SearchIndex.isTrimmed(text) {
+                XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), text, text)
+            }
+        }
+        XCTAssertTrue(SearchIndex.isTrimmed("INC-2026-0033"))
+        XCTAssertFalse(SearchIndex.isTrimmed(" x"))
+    }
+
     func testRenderingAllAtOnceEqualsRenderingOneJobAfterAnother() throws {
         let (site, theme) = try Self.demo()
         let renderer = SiteRenderer(theme: theme, asOf: Fixtures.demoAsOf, generator: "Dossier test")
