@@ -118,11 +118,24 @@ measure() {
         "$(awk "BEGIN{print $user + $sys}")" "$((rss / 1024))"
 }
 
-# fresh DIR: remove a previous output (untimed) and flush, so every tool writes into an empty place.
+# fresh DIR: move a previous output out of the way (untimed) and flush, so every tool writes into an
+# empty place. Moved, not deleted: on ext4 without a journal (this machine's disk) every new file
+# skips past each inode deleted in the last 30 s, so deleting 10 000 files before a timed run made that
+# run pay seconds of kernel time for the deletion (a fifth of a 10k build, and the floor's 0.4-3.6 s
+# spread). The trash is deleted when the run ends.
+TRASH="$WORK/trash"
 fresh() {
-    rm -rf "$1"
+    if [ -e "$1" ]; then
+        mkdir -p "$TRASH"
+        mv "$1" "$(mktemp -d "$TRASH/$(basename "$1").XXXXXX")/"
+    fi
     sync
 }
+if [ -e "$TRASH" ]; then
+    # Left by an interrupted run: delete it, then let 30 s pass before anything is timed.
+    rm -rf "$TRASH"
+    sleep 31
+fi
 
 # The record the incremental rebuild touches (it exists at every size), restored on exit; its copy
 # waits outside the site, where no tool sees it.
@@ -132,7 +145,11 @@ BACKUP="$WORK/logs/touched-record.orig"
 restore_touched() {
     if [ -n "$TOUCHED" ] && [ -f "$BACKUP" ]; then mv -f "$BACKUP" "$TOUCHED"; fi
 }
-trap restore_touched EXIT
+finish() {
+    restore_touched
+    rm -rf "$TRASH"
+}
+trap finish EXIT
 
 for size in "${SIZES[@]}"; do
     site="$WORK/site-$size"
@@ -202,6 +219,7 @@ for size in "${SIZES[@]}"; do
     if [ "$SERVE" = 1 ]; then
         # One record edited under `dossier serve`: its page first, then the whole rebuild.
         echo "bench: $size records, dossier serve, $RUNS edits"
+        fresh "$out/dossier-serve-$size"
         python3 "$BENCH/serve_edit.py" --dossier "$DOSSIER" --site "$site" --output "$out/dossier-serve-$size" \
             --record "$TOUCHED_REL" --size "$size" --rounds "$RUNS" --as-of "$AS_OF" --raw "$RAW" \
             || fail "timing dossier serve failed on the $size-record site"
