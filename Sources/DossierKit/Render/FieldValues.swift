@@ -13,11 +13,11 @@ struct FieldValues {
         for spec in specs where !shown.contains(spec.name) {
             guard let node = entry[spec.name], !node.isNull else { continue }
             shown.insert(spec.name)
-            rows.append(.map(["label": .text(label(spec.name)), "name": .text(spec.name),
+            rows.append(.fields(["label": .text(label(spec.name)), "name": .text(spec.name),
                               "items": .list(itemValues(node, kind: spec.kind)), "wide": .bool(Self.isWide(node, kind: spec.kind))]))
         }
         for field in entry.frontMatter.entries ?? [] where !shown.contains(field.key) {
-            rows.append(.map(["label": .text(label(field.key)), "name": .text(field.key),
+            rows.append(.fields(["label": .text(label(field.key)), "name": .text(field.key),
                               "items": .list(itemValues(field.value, kind: .any)), "wide": .bool(Self.isWide(field.value, kind: .any))]))
         }
         return rows
@@ -54,11 +54,11 @@ struct FieldValues {
 
     /// `items(_:kind:)` as typed view models, for pages built without `[String: Any]`.
     func itemValues(_ node: YAMLNode, kind: FieldKind) -> [TemplateValue] {
-        Self.markingLast(unmarkedItems(node, kind: kind)).map(TemplateValue.map)
+        Self.markingLast(unmarkedItems(node, kind: kind)).map(TemplateValue.fields)
     }
 
-    private func unmarkedItems(_ node: YAMLNode, kind: FieldKind) -> [[String: TemplateValue]] {
-        var result: [[String: TemplateValue]] = []
+    private func unmarkedItems(_ node: YAMLNode, kind: FieldKind) -> [TemplateFields] {
+        var result: [TemplateFields] = []
         switch (node.value, kind) {
         case let (.sequence(values), .list(of)):
             for value in values { result += unmarkedItems(value, kind: of) }
@@ -82,7 +82,7 @@ struct FieldValues {
         plainValue(text, missing: missing, overdue: overdue).mapValues(\.plain)
     }
 
-    static func plainValue(_ text: String, missing: Bool = false, overdue: Bool = false) -> [String: TemplateValue] {
+    static func plainValue(_ text: String, missing: Bool = false, overdue: Bool = false) -> TemplateFields {
         ["text": .text(text), "isPlain": .bool(true), "isMissing": .bool(missing), "isOverdue": .bool(overdue)]
     }
 
@@ -93,13 +93,13 @@ struct FieldValues {
         return items
     }
 
-    static func markingLast(_ items: [[String: TemplateValue]]) -> [[String: TemplateValue]] {
+    static func markingLast(_ items: [TemplateFields]) -> [TemplateFields] {
         var items = items
         if !items.isEmpty { items[items.count - 1]["last"] = .bool(true) }
         return items
     }
 
-    func item(_ text: String, kind: FieldKind) -> [String: TemplateValue] {
+    func item(_ text: String, kind: FieldKind) -> TemplateFields {
         switch kind {
         case .reference:
             var link = context.linkValue(from: page, id: text)

@@ -20,7 +20,7 @@ struct RenderContext: Sendable {
     func link(from page: String, id: String) -> [String: Any] { linkValue(from: page, id: id).mapValues(\.plain) }
 
     /// `link(from:id:)` as a typed view model, for pages built without `[String: Any]`.
-    func linkValue(from page: String, id: String) -> [String: TemplateValue] {
+    func linkValue(from page: String, id: String) -> TemplateFields {
         // By index: `site.entry(id:)` copies the whole entry, for every reference on every page.
         guard let index = site.indexByID[id] else { return ["text": .text(id), "missing": .bool(true)] }
         return ["text": .text(id), "title": .text(site.entries[index].title), "href": .text(href(from: page, to: site.entries[index]))]
@@ -31,8 +31,8 @@ struct RenderContext: Sendable {
     func summary(of entry: Entry, from page: String) -> [String: Any] { summaryValue(of: entry, from: page).mapValues(\.plain) }
 
     /// `summary(of:from:)` as a typed view model.
-    func summaryValue(of entry: Entry, from page: String) -> [String: TemplateValue] {
-        var summary: [String: TemplateValue] = [
+    func summaryValue(of entry: Entry, from page: String) -> TemplateFields {
+        var summary: TemplateFields = [
             "id": .text(entry.id), "title": .text(entry.title), "href": .text(href(from: page, to: entry)),
             "typeLabel": .text(site.catalog[entry.type]?.title.text(strings.language) ?? entry.type),
         ]

@@ -96,7 +96,7 @@ struct EntryPages: Sendable {
             model["history"] = .list(history)
             model["hasHistory"] = .bool(!history.isEmpty)
             let headings = entry.body.headings.filter { $0.level == 2 }.map {
-                TemplateValue.map(["text": .text($0.text), "anchor": .text($0.anchor)])
+                TemplateValue.fields(["text": .text($0.text), "anchor": .text($0.anchor)])
             }
             model["headings"] = .list(headings)
             model["hasHeadings"] = .bool(!headings.isEmpty)
@@ -105,7 +105,7 @@ struct EntryPages: Sendable {
             model["fields"] = .list(values.rows(for: entry, skipping: ["id", "title"]))
         }
         let citing = (context.references.citing[entry.id] ?? []).map {
-            TemplateValue.map(context.summaryValue(of: context.site.entries[$0], from: page))
+            TemplateValue.fields(context.summaryValue(of: context.site.entries[$0], from: page))
         }
         model["citedBy"] = .list(citing)
         model["hasCitedBy"] = .bool(!citing.isEmpty)
@@ -117,9 +117,9 @@ struct EntryPages: Sendable {
         var rows: [TemplateValue] = []
         func add(_ key: String, _ items: [TemplateValue]) {
             guard !items.isEmpty else { return }
-            rows.append(.map(["label": .text(values.label(key)), "items": .list(items)]))
+            rows.append(.fields(["label": .text(values.label(key)), "items": .list(items)]))
         }
-        add("id", [.map(FieldValues.markingLast([FieldValues.plainValue(entry.id)])[0])])
+        add("id", [.fields(FieldValues.markingLast([FieldValues.plainValue(entry.id)])[0])])
         for field in ["version", "status", "owner", "approved_by", "approved_on"] {
             guard let node = entry[field], !node.isNull, let type = context.site.catalog[entry.type] else { continue }
             let kind = context.site.catalog.allFields(of: type).first { $0.name == field }?.kind ?? .string
@@ -127,7 +127,7 @@ struct EntryPages: Sendable {
         }
         if let review = DocumentControl.nextReview(of: entry, config: context.site.config) {
             let item = FieldValues.plainValue(context.strings.format(review), overdue: review < context.asOf)
-            add("next_review", [.map(FieldValues.markingLast([item])[0])])
+            add("next_review", [.fields(FieldValues.markingLast([item])[0])])
         }
         if let kinds = entry["kind"] { add("kind", values.itemValues(kinds, kind: .list(.string))) }
         return rows
@@ -135,7 +135,7 @@ struct EntryPages: Sendable {
 
     private func history(_ entry: Entry) -> [TemplateValue] {
         (entry["history"]?.sequence ?? []).map { item in
-            .map([
+            .fields([
                 "version": .text(item["version"]?.string ?? ""),
                 "date": .text(item["date"]?.string.flatMap { Day(iso: $0) }.map(context.strings.format) ?? item["date"]?.string ?? ""),
                 "by": .text(item["by"]?.string ?? ""),
@@ -149,8 +149,8 @@ struct EntryPages: Sendable {
         let chapters = ManualPages.chapters(of: context.site)
         guard let position = chapters.firstIndex(where: { $0.id == entry.id }) else { return [:] }
         var pager: [String: TemplateValue] = [:]
-        if position > 0 { pager["previous"] = .map(context.summaryValue(of: chapters[position - 1], from: page)) }
-        if position + 1 < chapters.count { pager["next"] = .map(context.summaryValue(of: chapters[position + 1], from: page)) }
+        if position > 0 { pager["previous"] = .fields(context.summaryValue(of: chapters[position - 1], from: page)) }
+        if position + 1 < chapters.count { pager["next"] = .fields(context.summaryValue(of: chapters[position + 1], from: page)) }
         return pager
     }
 }

@@ -145,6 +145,7 @@ struct TemplateRenderer {
         case let .bool(flag): return flag ? "true" : "false"
         case let .list(items): return "[" + items.map(describe).joined(separator: ", ") + "]"
         case let .map(map): return "[" + map.keys.sorted().map { "\($0): \(describe(map[$0]!))" }.joined(separator: ", ") + "]"
+        case let .fields(fields): return describe(.map(fields.mapValues { $0 }))
         }
     }
 }

@@ -8,6 +8,8 @@ public indirect enum TemplateValue: Sendable {
     case bool(Bool)
     case list([TemplateValue])
     case map([String: TemplateValue])
+    /// A small map: found by comparing keys rather than hashing them (`TemplateFields`).
+    case fields(TemplateFields)
 
     /// Converts a view-model value; `nil` for nothing (a missing key, an empty optional).
     public init?(_ any: Any) {
@@ -34,12 +36,16 @@ public indirect enum TemplateValue: Sendable {
         case let .bool(flag): return flag
         case let .list(items): return items.map(\.plain)
         case let .map(map): return map.mapValues(\.plain)
+        case let .fields(fields): return fields.mapValues(\.plain)
         }
     }
 
     func child(_ name: String) -> TemplateValue? {
-        if case let .map(map) = self { return map[name] }
-        return nil
+        switch self {
+        case let .fields(fields): return fields[name]
+        case let .map(map): return map[name]
+        default: return nil
+        }
     }
 }
 
