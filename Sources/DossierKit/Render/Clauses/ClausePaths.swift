@@ -30,11 +30,19 @@ extension PagePaths {
     /// `[A-Za-z0-9.-]` are kept (`8.6.1`); any other byte becomes `_XX` (hex), a leading dot too, and
     /// `index` becomes `_index`, so different ids never share a file and none replaces the matrix.
     static func clauseFileName(_ id: String) -> String {
+        func isKept(_ byte: UInt8, at offset: Int) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2D || (byte == 0x2E && offset > 0)
+        }
+        // Nearly every id (`8.6.1`) is its own file name: no new string built character by character
+        // (once per clause reference of every page).
+        var offset = 0
+        if !id.isEmpty, id != "index", id.utf8.allSatisfy({ byte in defer { offset += 1 }; return isKept(byte, at: offset) }) {
+            return id
+        }
         var name = ""
         for (offset, byte) in id.utf8.enumerated() {
-            let isKept = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == 0x2D || (byte == 0x2E && offset > 0)
-            if isKept {
+            if isKept(byte, at: offset) {
                 name.append(Character(Unicode.Scalar(byte)))
             } else {
                 let hex = String(byte, radix: 16, uppercase: true)
