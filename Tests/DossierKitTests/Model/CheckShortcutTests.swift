@@ -72,4 +72,23 @@ final class CheckShortcutTests: XCTestCase {
         XCTAssertEqual(all.links, links)
         XCTAssertEqual(all.diagnostics, diagnostics)
     }
+
+    func testClauseLookUpThroughSetsMatchesTheChecklistsOwnSearch() {
+        let checklists = Dictionary(BuiltInData.parsedBuiltInChecklists().checklists.map { ($0.id, $0) },
+                                    uniquingKeysWith: { a, _ in a })
+        let clauseIDs = checklists.mapValues { Set($0.clauses.map(\.id)) }
+        var texts = ["nope:1", "iso9001", ":4", "iso9001:", "iso9001:4.14", "iso9001:99", "ISO9001:4.1"]
+        for (id, checklist) in checklists {
+            for clause in checklist.clauses {
+                texts += ["\(id):\(clause.id)", "\(id):\(clause.id).9", "\(id):\(clause.id)x", "\(id): \(clause.id)"]
+            }
+        }
+        XCTAssertGreaterThan(texts.count, 100)
+        for text in texts {
+            let value = FieldValue(label: "clauses[0]", field: "clauses", kind: .clause, text: text,
+                                   location: SourceLocation(path: "Content/x.md", line: 3, column: 5))
+            XCTAssertEqual(ReferenceRule.clause(value, checklists: checklists, clauseIDs: clauseIDs),
+                           ReferenceRule.clause(value, checklists: checklists), text)
+        }
+    }
 }
