@@ -10,19 +10,24 @@ struct HeadingAnchors {
     /// The file line of the body's first line.
     let firstLine: Int
     private var anchors = HeadingAnchorSet()
+    /// Whether headings are replaced by their anchored version. Off when nothing is rendered
+    /// (`dossier check`): the custom nodes and their tag strings are allocations nobody reads then.
+    let rewritesTree: Bool
     private(set) var headings: [MarkdownHeading] = []
 
-    init(firstLine: Int) {
+    init(firstLine: Int, rewritesTree: Bool = true) {
         self.firstLine = firstLine
+        self.rewritesTree = rewritesTree
     }
 
-    /// Records `heading` and replaces it with its anchored version.
+    /// Records `heading` and, when the tree is rewritten, replaces it with its anchored version.
     mutating func anchor(_ heading: CmarkNode) {
         let level = min(max(heading.headingLevel, 1), 6)
         let text = PlainText.inlineText(of: heading)
         let anchorBytes = anchors.unique(HeadingSlug.slugBytes(for: text))
         let anchor = String(decoding: anchorBytes, as: UTF8.self)
         headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: heading.startLine + firstLine - 1))
+        guard rewritesTree else { return }
 
         // The slug holds only letters, digits, marks, `-` and `_`: nothing to escape in an attribute.
         var open: [CChar] = []

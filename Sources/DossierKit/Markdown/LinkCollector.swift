@@ -16,12 +16,17 @@ struct LinkCollector {
     /// The file line of the body's first line.
     let firstLine: Int
 
+    /// Whether links to content files get `dossier-link:N` as their destination. Off when nothing is
+    /// rendered (`dossier check`). Wiki links are turned into link nodes either way: a heading's text
+    /// (and so its anchor) is read after that.
+    let rewritesURLs: Bool
     private(set) var links: [MarkdownLink] = []
     private var columns = SourceText.ColumnCursor()
 
-    init(source: SourceText, firstLine: Int) {
+    init(source: SourceText, firstLine: Int, rewritesURLs: Bool = true) {
         self.source = source
         self.firstLine = firstLine
+        self.rewritesURLs = rewritesURLs
     }
 
     mutating func collect(_ candidates: [LinkCandidate]) {
@@ -57,7 +62,7 @@ struct LinkCollector {
         let index = links.count
         let column = columns.characterColumn(in: source, line: position.line, byteColumn: position.byteColumn)
         links.append(MarkdownLink(target: target, line: position.line + firstLine - 1, column: column))
-        guard let node else { return }
+        guard let node, rewritesURLs else { return }
         switch target {
         case .contentPath, .contentID: node.setURL("dossier-link:\(index)")
         case .anchor, .external: break

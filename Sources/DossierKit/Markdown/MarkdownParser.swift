@@ -26,10 +26,10 @@ public struct MarkdownParser: Sendable {
             var scan = DocumentScan(source: source, options: options)
             scan.run(root)
 
-            var links = LinkCollector(source: source, firstLine: firstLine)
+            var links = LinkCollector(source: source, firstLine: firstLine, rewritesURLs: rendersHTML)
             links.collect(scan.candidates)
 
-            var anchors = HeadingAnchors(firstLine: firstLine)
+            var anchors = HeadingAnchors(firstLine: firstLine, rewritesTree: rendersHTML)
             for heading in scan.headings {
                 anchors.anchor(heading)
             }

@@ -19,11 +19,15 @@ public struct LinkResolver: Sendable {
 
     public func resolve(_ entries: [Entry], index: [String: Int]) -> Result {
         let pathIndex = Self.pathIndex(entries)
+        // Each entry on its own, on every core: one after another this kept one core of two idle
+        // during `dossier check` on 10 000 records; results joined in entry order, as before.
+        let resolved = Array(entries.indices).parallelMap { i in
+            resolve(entries[i], among: entries, index: index, pathIndex: pathIndex)
+        }
         var all: [[ResolvedLink?]] = []
         var diagnostics: [Diagnostic] = []
         all.reserveCapacity(entries.count)
-        for entry in entries {
-            let one = resolve(entry, among: entries, index: index, pathIndex: pathIndex)
+        for one in resolved {
             all.append(one.links)
             diagnostics += one.diagnostics
         }

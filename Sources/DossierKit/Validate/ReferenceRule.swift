@@ -13,10 +13,13 @@ public struct ReferenceRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let walker = FieldValueWalker(schema: SchemaFields(catalog: context.site.catalog))
         let checklists = Dictionary(context.site.checklists.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each checklist's clause ids as a set: `Checklist.clause(_:)` searches its clauses one by
+        // one, 2 % of `dossier check` on 10 000 records, where every record names clauses.
+        let clauseIDs = checklists.mapValues { Set($0.clauses.map(\.id)) }
         let site = context.site
         let found = site.entries.parallelMap { entry in
             walker.values(in: entry, where: Self.isChecked).compactMap { value in
-                Self.problem(with: value, site: site, checklists: checklists)
+                Self.problem(with: value, site: site, checklists: checklists, clauseIDs: clauseIDs)
             }
         }.flatMap { $0 }
         var hinted = 0
@@ -59,12 +62,13 @@ public struct ReferenceRule: ValidationRule {
         }
     }
 
-    static func problem(with value: FieldValue, site: Site, checklists: [String: Checklist]) -> Problem? {
+    static func problem(with value: FieldValue, site: Site, checklists: [String: Checklist],
+                        clauseIDs: [String: Set<String>]) -> Problem? {
         switch value.kind {
         case let .reference(types):
             return reference(value, types: types, site: site)
         case .clause:
-            return clause(value, checklists: checklists).map(Problem.ready)
+            return clause(value, checklists: checklists, clauseIDs: clauseIDs).map(Problem.ready)
         case .attachment:
             return AttachmentPath.problem(with: value, attachments: site.attachments).map(Problem.ready)
         default:
@@ -93,7 +97,9 @@ public struct ReferenceRule: ValidationRule {
         return Suggestion.hint(for: id, in: candidates.lazy.filter { abs($0.utf8.count - length) <= 12 })
     }
 
-    static func clause(_ value: FieldValue, checklists: [String: Checklist]) -> Diagnostic? {
+    /// - Parameter clauseIDs: each checklist's clause ids (`checklists`, as sets); the checklists' own
+    ///   search when nil.
+    static func clause(_ value: FieldValue, checklists: [String: Checklist], clauseIDs: [String: Set<String>]? = nil) -> Diagnostic? {
         guard SchemaValueCheck.isClauseForm(value.text), let colon = value.text.firstIndex(of: ":") else {
             return nil // the form itself is schema.kind's finding
         }
@@ -105,7 +111,11 @@ public struct ReferenceRule: ValidationRule {
                 hint: Suggestion.hint(for: checklistID, in: checklists.keys).map { "\($0) (checklists: \(checklists.keys.sorted().joined(separator: ", ")))" }
                     ?? "known checklists: \(checklists.keys.sorted().joined(separator: ", "))")
         }
-        guard checklist.clause(clauseID) == nil else { return nil }
+        if let known = clauseIDs?[checklistID] {
+            guard !known.contains(clauseID) else { return nil }
+        } else {
+            guard checklist.clause(clauseID) == nil else { return nil }
+        }
         let hint: String
         if let parent = enclosingClause(of: clauseID, in: checklist), checklist.clause(parent)?.isGroup == false {
             hint = "did you mean '\(checklistID):\(parent)'? \(checklistID) keeps \(parent) as one clause"
