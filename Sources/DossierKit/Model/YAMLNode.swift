@@ -22,7 +22,14 @@ public struct YAMLNode: Sendable, Hashable {
 
     public var isNull: Bool {
         if case let .scalar(text, plain) = value, plain {
-            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+            // By length first: nearly every value is neither 0, 1 nor 4 bytes long, and this is asked
+            // of every field a page shows (3 % of a build's instructions when it compared four strings).
+            switch text.utf8.count {
+            case 0: return true
+            case 1: return text == "~"
+            case 4: return text == "null" || text == "Null" || text == "NULL"
+            default: return false
+            }
         }
         return false
     }

@@ -17,6 +17,14 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(node["c"]).isNull)
     }
 
+    func testNullSpellingsAndTheirNeighbours() {
+        func isNull(_ text: String, plain: Bool = true) -> Bool { YAMLNode(.scalar(text, plain: plain), line: 1, column: 1).isNull }
+        for text in ["", "~", "null", "Null", "NULL"] { XCTAssertTrue(isNull(text), text) }
+        for text in ["~~", " ", "nul", "nulls", "nULL", "NUll", "none", "0", "中", "null "] { XCTAssertFalse(isNull(text), text) }
+        XCTAssertFalse(isNull("null", plain: false), "quoted")
+        XCTAssertFalse(YAMLNode(.sequence([]), line: 1, column: 1).isNull)
+    }
+
     func testSyntaxErrorReportsFileLineAndColumn() {
         guard case let .failure(.syntax(_, line, column)) = YAMLReader().read("id: A\ntitle: [unclosed\nx: 1", firstLine: 2) else {
             return XCTFail("expected a syntax error")
