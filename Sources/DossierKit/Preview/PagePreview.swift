@@ -39,7 +39,7 @@ public struct PagePreview: Sendable {
     /// The pages of the entries at `changed` (site-relative paths) as the next build will render
     /// them, or nil when that cannot be known from those files alone: a path that is not an existing
     /// entry (the config, a theme, a checklist, a new or deleted file), a file that no longer parses
-    /// cleanly, or an entry whose id, type or links' targets would change other pages' paths.
+    /// cleanly, a changed id or type (the page would move), or a link to nothing.
     public func pages(for changed: [String], fileSystem: FileSystem = .local) -> [OutputFile]? {
         guard !changed.isEmpty else { return nil }
         var site = context.site
@@ -58,7 +58,9 @@ public struct PagePreview: Sendable {
             site.entries[index].resolvedLinks = links.links
         }
         // Who cites an entry does not change when the entry itself is edited (an entry never counts
-        // as citing itself), so the last build's references still hold for these pages.
+        // as citing itself), so the last build's references hold for the page of one edited file.
+        // When several files change at once and one now cites another, that page's backlinks lag until
+        // the build, whose different bytes then reload it (`serve` keeps only pages it wrote unchanged).
         let updated = RenderContext(site: site, theme: context.theme, asOf: context.asOf, references: context.references,
                                     coverage: context.coverage, diagnostics: context.diagnostics, generator: context.generator)
         let pages = EntryPages(context: updated)
