@@ -9,6 +9,8 @@ import Foundation
 public struct PagePreview: Sendable {
     /// The last good build's site, after its profile, and what its pages were rendered with.
     private let context: RenderContext
+    /// Its entry pages, with the layout's frames made once.
+    private let entryPages: EntryPages
     private let parser: EntryParser
     private let root: String
     private let sizeLimit: Int
@@ -25,6 +27,7 @@ public struct PagePreview: Sendable {
         context = RenderContext(site: site, theme: theme, asOf: options.asOf, references: References(site: site),
                                 coverage: Coverage(site: site, asOf: options.asOf).applicable(),
                                 diagnostics: diagnostics, generator: options.generator)
+        entryPages = EntryPages(context: context)
         var parser = EntryParser(catalog: site.catalog, allowRawHTML: site.config.allowRawHTML)
         parser.markdown.rendersHTML = true
         self.parser = parser
@@ -63,7 +66,7 @@ public struct PagePreview: Sendable {
         // the build, whose different bytes then reload it (`serve` keeps only pages it wrote unchanged).
         let updated = RenderContext(site: site, theme: context.theme, asOf: context.asOf, references: context.references,
                                     coverage: context.coverage, diagnostics: context.diagnostics, generator: context.generator)
-        let pages = EntryPages(context: updated)
+        let pages = entryPages.rendering(updated)
         return try? indices.map { try pages.file(for: $0) }
     }
 
