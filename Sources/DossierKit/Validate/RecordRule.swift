@@ -84,14 +84,8 @@ public struct RecordRule: ValidationRule {
         }
     }
 
-    /// Without leading and trailing white space. Values that start and end with a visible ASCII
-    /// character (nearly all) are returned as they are: Foundation's trimming was 2 % of `dossier check`.
-    static func trim(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, isVisibleASCII(first), isVisibleASCII(last) { return text }
-        return text.trimmingCharacters(in: .whitespaces)
-    }
-
-    private static func isVisibleASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+    /// Without leading and trailing white space.
+    static func trim(_ text: String) -> String { text.trimmingWhitespace(.whitespaces) }
 
     /// The number of Characters, from the byte count when every byte is ASCII other than CR (which
     /// joins a following LF into one Character).

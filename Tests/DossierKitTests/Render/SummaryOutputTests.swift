@@ -120,12 +120,13 @@ final class SummaryOutputTests: XCTestCase {
 
     func testTrimmingShortcutAgreesWithFoundation() {
         for text in ["a", "ab c", " a", "a\n", "\u{3000}a", "a\u{A0}", "é", "\u{7F}x", "x\u{1}", "", "\u{85}b", "a\u{301}"] {
-            if SearchIndex.isTrimmed(text) {
+            if text.hasVisibleASCIIEnds {
                 XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), text, text)
             }
         }
-        XCTAssertTrue(SearchIndex.isTrimmed("INC-2026-0033"))
-        XCTAssertFalse(SearchIndex.isTrimmed(" x"))
+        XCTAssertTrue("INC-2026-0033".hasVisibleASCIIEnds)
+        XCTAssertFalse(" x".hasVisibleASCIIEnds)
+        XCTAssertEqual("\u{3000}中 ".trimmingWhitespace(.whitespacesAndNewlines), "中")
     }
 
     func testRenderingAllAtOnceEqualsRenderingOneJobAfterAnother() throws {

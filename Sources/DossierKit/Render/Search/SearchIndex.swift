@@ -82,9 +82,7 @@ struct SearchIndex {
         var parts: [String] = []
         var seen: Set<String> = []
         func add(_ text: String) {
-            // Foundation's trimming was half of the index's cost; text that starts and ends with a
-            // visible ASCII character (nearly every value) has nothing to trim.
-            let trimmed = Self.isTrimmed(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespace(.whitespacesAndNewlines)
             guard !trimmed.isEmpty, seen.insert(trimmed).inserted else { return }
             parts.append(trimmed)
         }
@@ -103,13 +101,6 @@ struct SearchIndex {
         }
         walk(node)
         return parts.joined(separator: " ")
-    }
-
-    /// Whether `text` starts and ends with an ASCII character that is not whitespace (so trimming
-    /// whitespace would leave it as it is).
-    static func isTrimmed(_ text: String) -> Bool {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
-        return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
     }
 
     /// `text` with each run of whitespace collapsed to one space and none at either end.
