@@ -13,26 +13,12 @@ enum JSONValue {
 
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
-    func render(indent: Int = 0, pretty: Bool = true) -> String {
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let close = pretty ? String(repeating: "  ", count: indent) : ""
-        let newline = pretty ? "\n" : ""
-        switch self {
-        case let .string(text): return JSONValue.quote(text)
-        case let .int(number): return String(number)
-        case let .number(number): return JSONValue.format(number)
-        case let .bool(flag): return flag ? "true" : "false"
-        case .null: return "null"
-        case let .array(items):
-            if items.isEmpty { return "[]" }
-            return "[" + newline + items.map { pad + $0.render(indent: indent + 1, pretty: pretty) }.joined(separator: "," + newline)
-                + newline + close + "]"
-        case let .object(pairs):
-            if pairs.isEmpty { return "{}" }
-            let separator = pretty ? ": " : ":"
-            return "{" + newline + pairs.map { pad + JSONValue.quote($0.0) + separator + $0.1.render(indent: indent + 1, pretty: pretty) }
-                .joined(separator: "," + newline) + newline + close + "}"
-        }
+    /// Two-space indents, `"key": value`, `[]` and `{}` when empty: the layout `JSONStream` writes,
+    /// which the site-wide exports use directly, so trees and streams come out the same.
+    func render() -> String {
+        var json = JSONStream()
+        json.value(self)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     static func format(_ number: Double) -> String {

@@ -1,5 +1,5 @@
-/// Writes JSON straight into a byte buffer, in one pass, laid out exactly as `JSONValue.render()`
-/// lays it out (two-space indent, `"key": value`, `[]` and `{}` when empty). The site-wide exports
+/// Writes JSON straight into a byte buffer, in one pass (two-space indent, `"key": value`, `[]` and
+/// `{}` when empty); `JSONValue.render()` writes its trees through it too. The site-wide exports
 /// (`data/dossier.json`, 17 MB at 10 000 records) used to build a tree of `JSONValue`s and render it
 /// by joining strings level by level, which copied every byte once per level of nesting.
 struct JSONStream {
