@@ -45,10 +45,7 @@ struct RenderContext: Sendable {
         var model = layoutModel(page: page, section: section)
         model["title"] = .text(title)
         model["body"] = .text(body)
-        guard let html = theme.templates.renderBytes("layout", .map(model)) else {
-            throw DossierError.theme("template 'layout.mustache' is missing")
-        }
-        return String(decoding: html, as: UTF8.self)
+        return String(decoding: try theme.renderBytes("layout", .map(model)), as: UTF8.self)
     }
 
     /// The layout's view model without `title` and `body`: the same for every page of a folder.

@@ -12,7 +12,12 @@ public struct Theme: Sendable {
 
     /// Renders `template` with `context`; a missing template is an error, never an empty page.
     public func render(_ template: String, _ context: [String: Any]) throws -> String {
-        guard let page = templates.render(template, context) else {
+        String(decoding: try renderBytes(template, TemplateValue(context) ?? .map([:])), as: UTF8.self)
+    }
+
+    /// Renders `template` with a typed view model into UTF-8 bytes (pages that go to disk as they are).
+    func renderBytes(_ template: String, _ model: TemplateValue) throws -> [UInt8] {
+        guard let page = templates.renderBytes(template, model) else {
             throw DossierError.theme("template '\(template).mustache' is missing")
         }
         return page

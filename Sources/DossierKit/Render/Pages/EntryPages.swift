@@ -62,9 +62,7 @@ struct EntryPages: Sendable {
         let entry = context.site.entries[index]
         let page = PagePaths.page(for: entry)
         let templateName = entry.category == .document ? "document" : "record"
-        guard let body = context.theme.templates.renderBytes(templateName, .map(model(of: entry, page: page))) else {
-            throw DossierError.theme("template '\(templateName).mustache' is missing")
-        }
+        let body = try context.theme.renderBytes(templateName, .map(model(of: entry, page: page)))
         let title = "\(entry.id) \(entry.title)"
         let section = Self.section(of: entry)
         guard let frame = frames[Self.frameKey(page: page, section: section)] else {

@@ -88,9 +88,7 @@ struct RegisterPages {
             "columns": .list(columns.map { .fields(["label": .text(values.label($0))]) }), "rows": .list(rows),
             "recordsHref": .text(PagePaths.relative(from: page, to: PagePaths.recordsIndex)), "t": context.strings.all,
         ]
-        guard let body = context.theme.templates.renderBytes("record-type-index", .map(model)) else {
-            throw DossierError.theme("template 'record-type-index.mustache' is missing")
-        }
+        let body = try context.theme.renderBytes("record-type-index", .map(model))
         return (page, try context.layout(page: page, title: title, section: "records",
                                          body: String(decoding: body, as: UTF8.self)))
     }
