@@ -25,6 +25,12 @@ struct BuildCache: Equatable {
         }
     }
 
+    /// The same from the content fingerprints of files already written.
+    init(contents: [(path: String, made: String)], inputs: [String: String]) {
+        items.reserveCapacity(contents.count)
+        for (path, content) in contents { items[path] = Item(inputs: inputs[path], content: content) }
+    }
+
     /// The cache beside `output`, or nil when there is none or it is not one this version wrote.
     static func load(for output: URL) -> BuildCache? {
         guard let data = try? Data(contentsOf: location(for: output)) else { return nil }
@@ -40,11 +46,21 @@ struct BuildCache: Equatable {
     }
 
     var data: Data {
-        var text = Self.header + "\n"
+        // Appended as bytes: string interpolation per line was most of the 25 ms (10 000 lines) spent
+        // here on one core after the render.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 + items.count * 128)
+        bytes.append(contentsOf: Self.header.utf8)
+        bytes.append(0x0A)
         for (path, item) in items.sorted(by: { $0.key < $1.key }) {
-            text += "\(item.inputs ?? "-") \(item.content) \(path)\n"
+            bytes.append(contentsOf: (item.inputs ?? "-").utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: item.content.utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(0x0A)
         }
-        return Data(text.utf8)
+        return Data(bytes)
     }
 
     func save(for output: URL) throws {

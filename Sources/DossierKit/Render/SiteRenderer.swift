@@ -36,6 +36,16 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ site: Site, references: References, diagnostics: [Diagnostic], skipping: Set<Int>) throws -> [OutputFile] {
+        try render(site, references: references, diagnostics: diagnostics, skipping: skipping) { $0 }
+            .map(\.made).sorted { $0.path < $1.path }
+    }
+
+    /// Renders every file and hands each to `emit` in the worker that rendered it (a whole build writes
+    /// it there, while other pages are still rendering); returns what `emit` made, by path, in no
+    /// particular order. The first error in the order the pages are listed (entry pages, then the
+    /// summaries) is thrown, after every job has run.
+    func render<Made: Sendable>(_ site: Site, references: References, diagnostics: [Diagnostic], skipping: Set<Int>,
+                                emit: @Sendable (OutputFile) throws -> Made) throws -> [(path: String, made: Made)] {
         let context = RenderContext(site: site, theme: theme, asOf: asOf, references: references,
                                     coverage: Coverage(site: site, asOf: asOf).applicable(),
                                     diagnostics: diagnostics, generator: generator)
@@ -47,19 +57,26 @@ public struct SiteRenderer: Sendable {
         // (0.9 s of a 10 000-record build). Each page becomes its bytes in the worker that rendered it,
         // so that the text of every page and its bytes are never held at once.
         let order = summaries.indices.sorted { summaries[$0].weight > summaries[$1].weight }
-        let rendered: [Result<[OutputFile], Error>] = Array(0..<(order.count + indices.count)).parallelMap { slot in
-            if slot < order.count { return Result { try summaries[order[slot]].render() } }
-            return Result { [try entryPages.file(for: indices[slot - order.count])] }
+        let rendered: [Result<[(path: String, made: Made)], Error>] = Array(0..<(order.count + indices.count)).parallelMap { slot in
+            Result {
+                let files = slot < order.count ? try summaries[order[slot]].render()
+                    : [try entryPages.file(for: indices[slot - order.count])]
+                return try files.map { ($0.path, try emit($0)) }
+            }
         }
         // Errors surface in the order the pages were listed before: entry pages, then the summaries.
-        var files: [OutputFile] = []
-        for result in rendered[order.count...] { files += try result.get() }
+        var made: [(path: String, made: Made)] = []
+        made.reserveCapacity(rendered.count + theme.assets.count + site.attachments.count)
+        for result in rendered[order.count...] { made += try result.get() }
         var slotOfJob = [Int](repeating: 0, count: order.count)
         for (slot, job) in order.enumerated() { slotOfJob[job] = slot }
-        for slot in slotOfJob { files += try rendered[slot].get() }
-        files += theme.assets.map { OutputFile(path: $0.key, data: $0.value) }
-        files += site.attachments.map { OutputFile(path: PagePaths.attachment($0.key), data: $0.value) }
-        return files.sorted { $0.path < $1.path }
+        for slot in slotOfJob { made += try rendered[slot].get() }
+        for (path, data) in theme.assets { made.append((path, try emit(OutputFile(path: path, data: data)))) }
+        for (name, data) in site.attachments {
+            let path = PagePaths.attachment(name)
+            made.append((path, try emit(OutputFile(path: path, data: data))))
+        }
+        return made
     }
 
     /// A summary page or family of pages: `weight` orders them heaviest first (samples of a
