@@ -86,7 +86,8 @@ enum DataExportValues {
 
     /// `2026-03-01 09:00` → `2026-03-01T09:00`; text that is not a date-time is kept as written.
     static func isoDateTime(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming only when there is something to trim (1 % of a 10k build).
+        let trimmed = text.hasVisibleASCIIEnds ? text : text.trimmingCharacters(in: .whitespaces)
         guard DateTime(iso: trimmed) != nil, trimmed.count > 11 else { return text }
         let separator = trimmed.index(trimmed.startIndex, offsetBy: 10)
         guard trimmed[separator] == " " || trimmed[separator] == "t" else { return trimmed }
