@@ -1,0 +1,164 @@
+import Foundation
+import XCTest
+@testable import DossierKit
+
+/// Session 4's shortcuts in the summary pages, the fingerprints and writing, each held to the
+/// straightforward code it replaced.
+final class SummaryShortcutTests: XCTestCase {
+    private static func demo() throws -> (site: Site, theme: Theme, context: RenderContext) {
+        let result = try Pipeline.check(root: Fixtures.repositoryRoot, asOf: Fixtures.demoAsOf, rendersBodies: true)
+        let theme = try Theme.load(name: "default", root: Fixtures.repositoryRoot, language: .zhCN)
+        let context = RenderContext(site: result.site, theme: theme, asOf: Fixtures.demoAsOf, references: References(site: result.site),
+                                    coverage: Coverage(site: result.site, asOf: Fixtures.demoAsOf).applicable(),
+                                    diagnostics: [], generator: "Dossier test")
+        return (result.site, theme, context)
+    }
+
+    private static func scalars(of node: YAMLNode) -> [String] {
+        switch node.value {
+        case let .scalar(text, _): return [text]
+        case let .sequence(items): return items.flatMap(scalars)
+        case let .mapping(entries): return entries.flatMap { scalars(of: $0.value) }
+        }
+    }
+
+    // MARK: - Search index
+
+    /// The search index's front-matter text as it was made before: joined, then collapsed.
+    private static func referenceFrontMatterText(_ node: YAMLNode, strings: InterfaceStrings) -> String {
+        var parts: [String] = []
+        var seen: Set<String> = []
+        func add(_ text: String) {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, seen.insert(trimmed).inserted else { return }
+            parts.append(trimmed)
+        }
+        func walk(_ node: YAMLNode) {
+            switch node.value {
+            case .scalar:
+                guard let text = node.string, !node.isNull else { return }
+                add(text)
+                let word = strings["value." + text]
+                if word != "value." + text { add(word) }
+            case let .sequence(items): items.forEach(walk)
+            case let .mapping(entries): for entry in entries where !SearchIndex.skippedFields.contains(entry.key) { walk(entry.value) }
+            }
+        }
+        walk(node)
+        return referenceCollapsed(parts.joined(separator: " "))
+    }
+
+    /// Byte by byte, as `SearchIndex.collapsed` was.
+    private static func referenceCollapsed(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            let width = byte == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3
+                : (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
+            if width > 0 {
+                pendingSpace = !out.isEmpty
+                i += width
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testFrontMatterTextEqualsJoiningThenCollapsing() throws {
+        let (site, _, context) = try Self.demo()
+        for entry in site.entries {
+            XCTAssertEqual(SearchIndex.frontMatterText(entry.frontMatter, strings: context.strings),
+                           Self.referenceFrontMatterText(entry.frontMatter, strings: context.strings), entry.id)
+        }
+        // Many values (the set takes over from the linear search), repeats, padding, enum words.
+        let values = (0..<40).map { "  value \($0 % 25)\u{3000}x\n" } + ["approved", " 中文 ", "\u{3000}中", "中\u{A0}", "a\u{301}", "open"]
+        let node = YAMLNode(.mapping([
+            YAMLEntry(key: "list", line: 1, column: 1, value: YAMLNode(.sequence(values.map { YAMLNode(.scalar($0, plain: true), line: 1, column: 1) }), line: 1, column: 1)),
+            YAMLEntry(key: "id", line: 2, column: 1, value: YAMLNode(.scalar("X-1", plain: true), line: 2, column: 1)),
+            YAMLEntry(key: "status", line: 3, column: 1, value: YAMLNode(.scalar("approved", plain: true), line: 3, column: 1)),
+        ]), line: 1, column: 1)
+        XCTAssertEqual(SearchIndex.frontMatterText(node, strings: context.strings),
+                       Self.referenceFrontMatterText(node, strings: context.strings))
+    }
+
+    func testCollapsingRunsEqualsTheByteLoop() throws {
+        let (site, _, _) = try Self.demo()
+        let samples = ["", " ", "a", "  a \t\n b\u{3000}\u{3000}中  ", "\u{3000}", "x\u{E3}", "x\u{3001}\u{3000}", "a\u{1}b  c",
+                       "\u{3000}a\u{3000}", "末尾\u{3000}"] + site.entries.map(\.body.plainText)
+        for text in samples {
+            XCTAssertEqual(SearchIndex.collapsed(text), Self.referenceCollapsed(text), text)
+        }
+    }
+
+    func testTrimmingShortcutAgreesWithFoundation() {
+        for text in ["a", "中", "中文", " 中", "中 ", "中\u{3000}", "\u{3000}中", "中\u{A0}", "中\u{301}", "\u{2003}x", "x\u{85}",
+                     "é", "é ", "a\u{301}", "\u{1680}", "中a", "a中", "\u{9FFF}", "\u{4E00}\u{200A}", "", " "] {
+            XCTAssertEqual(SearchIndex.trimmed(text), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)
+        }
+    }
+
+    // MARK: - Page fingerprints
+
+    func testIDShapesAdmitEveryTextTheIndexFinds() throws {
+        let (site, _, _) = try Self.demo()
+        let shapes = IDShapes(site.indexByID.keys)
+        var texts = site.entries.flatMap { Self.scalars(of: $0.frontMatter) } + Array(site.indexByID.keys)
+        texts += ["", "x", "PR-0", "PR-01 ", "\u{212A}", "PR\u{2011}01"]
+        var rejected = 0
+        for text in texts {
+            if site.indexByID[text] != nil { XCTAssertTrue(shapes.admits(text), text) }
+            if !shapes.admits(text) { rejected += 1 }
+        }
+        XCTAssertGreaterThan(rejected, texts.count / 3, "the shortcut rules most values out")
+        // Canonical equivalence: U+212A KELVIN SIGN equals K, and é spelt two ways are one key.
+        let kelvin = IDShapes(["K"])
+        XCTAssertTrue(kelvin.admits("\u{212A}"))
+        let accented = IDShapes(["\u{E9}"])
+        XCTAssertTrue(accented.admits("e\u{301}"))
+        XCTAssertFalse(IDShapes(["AB-1"]).admits("XY-1"))
+        XCTAssertFalse(IDShapes(["AB-1"]).admits("AB-12"))
+        XCTAssertTrue(IDShapes(["AB-1"]).admits("AB-2"))
+    }
+
+    // MARK: - Writing while rendering
+
+    func testSafePathsOnBytesAgreeWithSplitting() {
+        func reference(_ path: String) -> Bool {
+            !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false)
+                .contains { $0.isEmpty || $0 == ".." || $0 == "." }
+        }
+        let parts = ["", ".", "..", "...", "a", ".a", "a.", "..a", "中", "a b"]
+        var paths = parts
+        for first in parts { for second in parts { paths += [first + "/" + second, "/" + first + "/" + second, first + "/" + second + "/"] } }
+        paths += ["records/incident/INC-1.html", "a//b", "./a", "a/./b", "a/../b", "//"]
+        for path in paths { XCTAssertEqual(OutputWriter.isSafe(path), reference(path), path) }
+    }
+
+    /// A whole build writes every page from the render workers; the tree equals the rendered files.
+    func testStreamedBuildWritesWhatTheRendererMakes() throws {
+        let (_, theme, _) = try Self.demo()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("summary-shortcut-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var options = Pipeline.BuildOptions(root: Fixtures.repositoryRoot, output: output.path, asOf: Fixtures.demoAsOf)
+        options.generator = "Dossier test"
+        let result = try Pipeline.build(options)
+        let written = try XCTUnwrap(result.written)
+        // The renderer's files for the site the build rendered (after its profile).
+        let shown = ProfileFilter(result.profile.profile).apply(to: result.check.site, diagnostics: result.check.diagnostics)
+        let files = try SiteRenderer(theme: theme, asOf: Fixtures.demoAsOf, generator: "Dossier test")
+            .render(shown.site, diagnostics: shown.diagnostics)
+        XCTAssertEqual(written, files.count)
+        for file in files {
+            XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent(file.path)), file.data, file.path)
+        }
+        let cache = try XCTUnwrap(BuildCache.load(for: output))
+        XCTAssertEqual(cache.items.count, files.count)
+        for file in files { XCTAssertEqual(cache.items[file.path]?.content, Fingerprint.of(file.data), file.path) }
+    }
+}
