@@ -32,9 +32,19 @@ struct IncrementalBuild {
     /// Renders the site. A whole build (no cache of an earlier build to update in place) writes each
     /// file into a staging folder as soon as it is rendered; `write` then swaps the folder in.
     func render(with renderer: SiteRenderer, output: URL) throws -> Plan {
-        let references = References(site: site)
+        // Three serial preparations side by side (References alone is 35 ms at 10k records, on one core).
+        let site = self.site, asOf = renderer.asOf
+        let prepared = [0, 1, 2].parallelMap { part -> Prepared in
+            switch part {
+            case 0: return .references(References(site: site))
+            case 1: return .coverage(Coverage(site: site, asOf: asOf).applicable())
+            default: return .global(globalInputs())
+            }
+        }
+        guard case let .references(references) = prepared[0], case let .coverage(coverage) = prepared[1],
+              case let .global(global) = prepared[2] else { preconditionFailure("parts in order") }
         let dependencies = PageDependencies(site: site, references: references, contentHashes: check.contentHashes,
-                                            global: globalInputs())
+                                            global: global)
         var inputs: [String: String] = [:]
         for (entry, fingerprint) in zip(site.entries, dependencies.fingerprints) { inputs[PagePaths.page(for: entry)] = fingerprint }
         guard options.incremental, let previous = BuildCache.load(for: output) else {
@@ -42,7 +52,8 @@ struct IncrementalBuild {
             let root = URL(fileURLWithPath: options.root.isEmpty ? "." : options.root)
             let staging = try StagingFolder(writer: OutputWriter(output: output, siteRoot: root))
             do {
-                let contents = try renderer.render(site, references: references, diagnostics: diagnostics, skipping: []) {
+                let contents = try renderer.render(site, references: references, coverage: coverage,
+                                                   diagnostics: diagnostics, skipping: []) {
                     try staging.write($0)
                 }
                 return Plan(files: [], inputs: inputs, staged: (staging, contents))
@@ -60,8 +71,15 @@ struct IncrementalBuild {
             skipping.insert(index)
             kept[path] = dependencies.fingerprints[index]
         }
-        let files = try renderer.render(site, references: references, diagnostics: diagnostics, skipping: skipping)
+        let files = try renderer.render(site, references: references, coverage: coverage, diagnostics: diagnostics, skipping: skipping) { $0 }
+            .map(\.made).sorted { $0.path < $1.path }
         return Plan(files: files, inputs: inputs, kept: kept, previous: previous)
+    }
+
+    private enum Prepared: Sendable {
+        case references(References)
+        case coverage([ChecklistCoverage])
+        case global(String)
     }
 
     /// Writes the plan; returns the number of files of the site.

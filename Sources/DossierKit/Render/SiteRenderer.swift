@@ -44,10 +44,12 @@ public struct SiteRenderer: Sendable {
     /// it there, while other pages are still rendering); returns what `emit` made, by path, in no
     /// particular order. The first error in the order the pages are listed (entry pages, then the
     /// summaries) is thrown, after every job has run.
-    func render<Made: Sendable>(_ site: Site, references: References, diagnostics: [Diagnostic], skipping: Set<Int>,
+    /// - Parameter coverage: `Coverage(site:asOf:).applicable()`, when the caller made it already.
+    func render<Made: Sendable>(_ site: Site, references: References, coverage: [ChecklistCoverage]? = nil,
+                                diagnostics: [Diagnostic], skipping: Set<Int>,
                                 emit: @Sendable (OutputFile) throws -> Made) throws -> [(path: String, made: Made)] {
         let context = RenderContext(site: site, theme: theme, asOf: asOf, references: references,
-                                    coverage: Coverage(site: site, asOf: asOf).applicable(),
+                                    coverage: coverage ?? Coverage(site: site, asOf: asOf).applicable(),
                                     diagnostics: diagnostics, generator: generator)
         let entryPages = EntryPages(context: context)
         let indices = site.entries.indices.filter { !skipping.contains($0) }
