@@ -25,7 +25,7 @@ struct PageDependencies {
         // copied the whole `Site` (a retain and release of each of its fields) for every front-matter
         // value, two thirds of this initialiser's 150 ms of CPU at 10 000 records.
         let indexByID = site.indexByID, entries = site.entries
-        let idShapes = IDShapes(indexByID.keys)
+        let idShapes = KeyShapes(indexByID.keys)
         fingerprints = Array(entries.indices).parallelMap { index in
             let entry = entries[index]
             var related = Set(references.citing[entry.id] ?? [])
@@ -49,37 +49,5 @@ struct PageDependencies {
         case let .sequence(items): for item in items { scalars(of: item, visit) }
         case let .mapping(entries): for entry in entries { scalars(of: entry.value, visit) }
         }
-    }
-}
-
-/// A quick test that a text cannot be an entry id, before hashing it for the id index: most
-/// front-matter values (dates, states, numbers) differ from every id in length or first byte. Only
-/// rules out: `admits` is true for every id and for every text `String`'s `==` could find equal to
-/// one. `String` compares by canonical equivalence, and a text that is not ASCII can equal an ASCII
-/// id (U+212A KELVIN SIGN is `K`), so such texts are always admitted, and everything is when an id
-/// is not ASCII.
-struct IDShapes: Sendable {
-    /// Bit n: some id is n bytes long (ids of 63 bytes or more all set bit 63).
-    private var lengths: UInt64 = 0
-    /// Bit b: some id starts with ASCII byte b.
-    private var firstBytes: (UInt64, UInt64) = (0, 0)
-    private var allASCII = true
-
-    init<IDs: Sequence>(_ ids: IDs) where IDs.Element == String {
-        for id in ids {
-            guard let first = id.utf8.first, id.utf8.allSatisfy({ $0 < 0x80 }) else { allASCII = false; continue }
-            lengths |= 1 << UInt64(min(id.utf8.count, 63))
-            if first < 64 { firstBytes.0 |= 1 << UInt64(first) } else { firstBytes.1 |= 1 << UInt64(first - 64) }
-        }
-    }
-
-    func admits(_ text: String) -> Bool {
-        guard allASCII else { return true }
-        let utf8 = text.utf8
-        if let first = utf8.first, first < 0x80, lengths & (1 << UInt64(min(utf8.count, 63))) != 0,
-           (first < 64 ? firstBytes.0 >> UInt64(first) : firstBytes.1 >> UInt64(first - 64)) & 1 != 0 {
-            return true
-        }
-        return !utf8.allSatisfy { $0 < 0x80 }
     }
 }

@@ -103,8 +103,8 @@ public struct SiteRenderer: Sendable {
         for entry in context.site.entries where entry.category == .record { counts[entry.type, default: 0] += 1 }
         let recordCount = max(1, counts.values.reduce(0, +))
         let typeTables = registers.recordTypes.map { type in
-            page(max(1, 620 * (counts[type.name] ?? 0) / recordCount)) {
-                try registers.recordTypeIndex(type)
+            family(max(1, 620 * (counts[type.name] ?? 0) / recordCount)) {
+                [try registers.recordTypeIndex(type)]
             }
         }
         return [

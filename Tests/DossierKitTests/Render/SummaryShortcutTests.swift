@@ -105,9 +105,9 @@ final class SummaryShortcutTests: XCTestCase {
 
     // MARK: - Page fingerprints
 
-    func testIDShapesAdmitEveryTextTheIndexFinds() throws {
+    func testKeyShapesAdmitEveryTextTheIndexFinds() throws {
         let (site, _, _) = try Self.demo()
-        let shapes = IDShapes(site.indexByID.keys)
+        let shapes = KeyShapes(site.indexByID.keys)
         var texts = site.entries.flatMap { Self.scalars(of: $0.frontMatter) } + Array(site.indexByID.keys)
         texts += ["", "x", "PR-0", "PR-01 ", "\u{212A}", "PR\u{2011}01"]
         var rejected = 0
@@ -117,13 +117,13 @@ final class SummaryShortcutTests: XCTestCase {
         }
         XCTAssertGreaterThan(rejected, texts.count / 3, "the shortcut rules most values out")
         // Canonical equivalence: U+212A KELVIN SIGN equals K, and é spelt two ways are one key.
-        let kelvin = IDShapes(["K"])
+        let kelvin = KeyShapes(["K"])
         XCTAssertTrue(kelvin.admits("\u{212A}"))
-        let accented = IDShapes(["\u{E9}"])
+        let accented = KeyShapes(["\u{E9}"])
         XCTAssertTrue(accented.admits("e\u{301}"))
-        XCTAssertFalse(IDShapes(["AB-1"]).admits("XY-1"))
-        XCTAssertFalse(IDShapes(["AB-1"]).admits("AB-12"))
-        XCTAssertTrue(IDShapes(["AB-1"]).admits("AB-2"))
+        XCTAssertFalse(KeyShapes(["AB-1"]).admits("XY-1"))
+        XCTAssertFalse(KeyShapes(["AB-1"]).admits("AB-12"))
+        XCTAssertTrue(KeyShapes(["AB-1"]).admits("AB-2"))
     }
 
     // MARK: - Writing while rendering

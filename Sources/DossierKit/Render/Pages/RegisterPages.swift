@@ -1,3 +1,5 @@
+import Foundation
+
 /// Index pages: the register of controlled documents, the list of record types, and one sortable
 /// table per record type.
 struct RegisterPages {
@@ -58,10 +60,15 @@ struct RegisterPages {
 
     /// One table per record type (`SiteRenderer` renders each as a job of its own).
     func recordTypeIndexes() throws -> [(path: String, html: String)] {
-        try recordTypes.map(recordTypeIndex)
+        try recordTypes.map { type in
+            let file = try recordTypeIndex(type)
+            return (file.path, String(decoding: file.data, as: UTF8.self))
+        }
     }
 
-    func recordTypeIndex(_ type: TypeDefinition) throws -> (path: String, html: String) {
+    /// The table of one record type, as the file's bytes: the page (over 1 MB for the largest type at
+    /// 10 000 records) is not turned into a `String` and back after the layout.
+    func recordTypeIndex(_ type: TypeDefinition) throws -> OutputFile {
         let page = PagePaths.recordIndex(type: type.name)
         let values = FieldValues(context: context, page: page)
         let columns = type.columns.filter { $0 != "id" && $0 != "title" }
@@ -89,7 +96,10 @@ struct RegisterPages {
             "recordsHref": .text(PagePaths.relative(from: page, to: PagePaths.recordsIndex)), "t": context.strings.all,
         ]
         let body = try context.theme.renderBytes("record-type-index", .map(model))
-        return (page, try context.layout(page: page, title: title, section: "records",
-                                         body: String(decoding: body, as: UTF8.self)))
+        // `RenderContext.layout`, kept in bytes.
+        var layout = context.layoutModel(page: page, section: "records")
+        layout["title"] = .text(title)
+        layout["body"] = .text(String(decoding: body, as: UTF8.self))
+        return OutputFile(path: page, data: Data(try context.theme.renderBytes("layout", .map(layout))))
     }
 }

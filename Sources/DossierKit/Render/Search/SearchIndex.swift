@@ -261,13 +261,16 @@ struct SearchIndex {
 /// `strings["value." + text]` finds when it differs from its key.
 struct ValueWords {
     private var words: [String: String] = [:]
+    /// Rules out most values before hashing them (dates, names, sentences are no enum value).
+    private let shapes: KeyShapes
 
     init(_ strings: InterfaceStrings) {
         for key in strings.keys where key.hasPrefix("value.") {
             let word = strings[key]
             if word != key { words[String(key.dropFirst("value.".count))] = word }
         }
+        shapes = KeyShapes(words.keys)
     }
 
-    subscript(value: String) -> String? { words[value] }
+    subscript(value: String) -> String? { shapes.admits(value) ? words[value] : nil }
 }

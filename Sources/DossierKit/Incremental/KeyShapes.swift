@@ -1,0 +1,31 @@
+/// A quick test that a text is none of a set of keys (entry ids, enum values), before hashing it for
+/// a dictionary: most front-matter values (dates, names, numbers) differ from every key in length or
+/// first byte. Only rules out: `admits` is true for every key and for every text that `String`'s `==`
+/// could find equal to one. `String` compares by canonical equivalence, and a text that is not ASCII
+/// can equal an ASCII key (U+212A KELVIN SIGN is `K`), so such texts are always admitted, and every
+/// text is when a key is not ASCII.
+struct KeyShapes: Sendable {
+    /// Bit n: some key is n bytes long (keys of 63 bytes or more all set bit 63).
+    private var lengths: UInt64 = 0
+    /// Bit b: some key starts with ASCII byte b.
+    private var firstBytes: (UInt64, UInt64) = (0, 0)
+    private var allASCII = true
+
+    init<Keys: Sequence>(_ keys: Keys) where Keys.Element == String {
+        for key in keys {
+            guard let first = key.utf8.first, key.utf8.allSatisfy({ $0 < 0x80 }) else { allASCII = false; continue }
+            lengths |= 1 << UInt64(min(key.utf8.count, 63))
+            if first < 64 { firstBytes.0 |= 1 << UInt64(first) } else { firstBytes.1 |= 1 << UInt64(first - 64) }
+        }
+    }
+
+    func admits(_ text: String) -> Bool {
+        guard allASCII else { return true }
+        let utf8 = text.utf8
+        if let first = utf8.first, first < 0x80, lengths & (1 << UInt64(min(utf8.count, 63))) != 0,
+           (first < 64 ? firstBytes.0 >> UInt64(first) : firstBytes.1 >> UInt64(first - 64)) & 1 != 0 {
+            return true
+        }
+        return !utf8.allSatisfy { $0 < 0x80 }
+    }
+}
