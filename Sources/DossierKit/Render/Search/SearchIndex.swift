@@ -185,8 +185,11 @@ struct SearchIndex {
         var written = 0
         var pendingSpace = false
         var i = 0
+        // Bytes left to take one by one after a word that held white space (English text has a
+        // space every few bytes: trying a word at every byte would cost more than it saves).
+        var single = 0
         while i < count {
-            if i + 8 <= count {
+            if single == 0, i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
                 let e3 = word ^ 0xE3E3_E3E3_E3E3_E3E3
@@ -198,7 +201,9 @@ struct SearchIndex {
                     i += 8
                     continue
                 }
+                single = 8
             }
+            if single > 0 { single -= 1 }
             let byte = base[i]
             let width = byte > 0x20 && byte != 0xE3 ? 0
                 : byte == 0xE3 ? (i + 2 < count && base[i + 1] == 0x80 && base[i + 2] == 0x80 ? 3 : 0)
