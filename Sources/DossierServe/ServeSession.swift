@@ -15,6 +15,8 @@ public actor ServeSession {
     private let colour: Bool
     private let log: @Sendable (String) -> Void
     private var tasks: [Task<Void, Never>] = []
+    /// Set by `stop()`: a first build that ends after it starts no watching.
+    private var stopping = false
     /// Builds run so far (the first one included); tests wait on it.
     public private(set) var builds = 0
 
@@ -37,14 +39,21 @@ public actor ServeSession {
         log("serving \(output) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
         // The snapshot comes before the build, so an edit made during the build is seen after it.
         let baseline = watcher.snapshot()
-        await build(changed: [])
+        // A task `stop()` can wait for: Ctrl-C during the first build lets it finish its swap and its
+        // report rather than exiting under it.
+        let first = Task { await self.build(changed: []) }
+        tasks.append(first)
+        await first.value
+        guard !stopping else { return port }
         tasks.append(Task { await self.watch(from: baseline) })
         tasks.append(Task { await self.keepAlive() })
         return port
     }
 
-    /// Stops watching, ends the event streams and closes the server.
+    /// Lets a build in progress finish (its report included), stops watching, ends the event streams
+    /// and closes the server.
     public func stop() async {
+        stopping = true
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
         tasks = []
