@@ -83,7 +83,11 @@ struct SchemaValueCheck {
     static func isEmpty(_ node: YAMLNode) -> Bool {
         if node.isNull { return true }
         guard case let .scalar(text, _) = node.value else { return false }
-        // Fast path: nearly every value starts with a visible character.
+        // Fast path: nearly every value starts with visible ASCII or a CJK character (lead bytes
+        // E4–E9: U+4000–U+9FFF, none of them white space), answered from the first byte; asking the
+        // scalar's Unicode properties was 1.6 % of `dossier check`.
+        guard let byte = text.utf8.first else { return true }
+        if (0x21...0x7E).contains(byte) || (0xE4...0xE9).contains(byte) { return false }
         guard let first = text.unicodeScalars.first, first.properties.isWhitespace else { return text.isEmpty }
         return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
