@@ -96,4 +96,20 @@ final class CheckShortcut4Tests: XCTestCase {
         XCTAssertFalse(source.mayHoldLink(lines: 3, through: 3))
         XCTAssertTrue(source.mayHoldLink(lines: 3, through: 4), "lines past the end are not known to be free")
     }
+
+    /// Looking for `[[` with `memchr` answers as looking one byte at a time.
+    func testWikiLinkPrefilterMatchesByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        var samples: [[UInt8]] = [[], [0x5B], [0x5B, 0x5B], [0x61, 0x5B], [0x5B, 0x61, 0x5B], Array("a [b] [[c".utf8),
+                                  Array("张[伟]".utf8), Array("[[".utf8) + [0x61], [0x61] + Array("[[".utf8)]
+        let pieces: [UInt8] = [0x5B, 0x5D, 0x61, 0x20, 0xE4]
+        for length in 0..<40 {
+            for _ in 0..<30 { samples.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }) }
+        }
+        for bytes in samples {
+            bytes.withUnsafeBufferPointer { buffer in
+                XCTAssertEqual(WikiLinks.mayContainWikiLink(buffer), WikiLinks.mayContainWikiLinkByByte(buffer), "\(bytes)")
+            }
+        }
+    }
 }
