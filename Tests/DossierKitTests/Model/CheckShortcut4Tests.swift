@@ -112,4 +112,28 @@ final class CheckShortcut4Tests: XCTestCase {
             }
         }
     }
+
+    /// Wiki links outside headings are recorded without becoming link nodes when nothing is rendered;
+    /// those in headings (whose anchors read their text) still do.
+    func testWikiLinksOutsideHeadingsGiveTheSameLinksUnexpanded() {
+        let body = """
+        # *[[PR-06]]* and **[[PR-07|seven]]**
+
+        a [[X]] b [[Y|z]] c [[Z#part]] *[[W]]* \\[[not]] `[[code]]`
+
+        ## [[PR-06]]
+
+        > - [[Q]] [[R]]
+        >   [[S]]
+
+        | h | [[T]] |
+        |---|---|
+        | [[U]] x [[V]] | [l](y.md) |
+        """
+        let rendering = MarkdownParser(rendersHTML: true).parse(body, firstLine: 3)
+        let checking = MarkdownParser(rendersHTML: false).parse(body, firstLine: 3)
+        XCTAssertEqual(checking.headings, rendering.headings)
+        XCTAssertEqual(checking.links, rendering.links)
+        XCTAssertEqual(rendering.links.count, 14)
+    }
 }
