@@ -136,4 +136,26 @@ final class CheckShortcut4Tests: XCTestCase {
         XCTAssertEqual(checking.links, rendering.links)
         XCTAssertEqual(rendering.links.count, 14)
     }
+
+    /// A walker made for one test finds the values that testing every field of every entry finds.
+    func testWalkerMadeForOneTestMatchesTestingEveryField() throws {
+        let site = try Pipeline.check(root: Fixtures.repositoryRoot, asOf: Fixtures.demoAsOf).site
+        let schema = SchemaFields(catalog: site.catalog)
+        let tests: [@Sendable (FieldKind) -> Bool] = [
+            { $0 == .person }, ReferenceRule.isChecked, { if case .enumeration = $0 { return true } else { return false } },
+            { _ in true },
+        ]
+        var compared = 0
+        for test in tests {
+            let walker = FieldValueWalker(schema: schema, keeping: test)
+            for entry in site.entries {
+                let fast = walker.values(in: entry).map { "\($0.label)|\($0.field)|\($0.kind)|\($0.text)|\($0.location)" }
+                let all = FieldValueWalker(schema: schema).values(in: entry, where: test)
+                    .map { "\($0.label)|\($0.field)|\($0.kind)|\($0.text)|\($0.location)" }
+                XCTAssertEqual(fast, all, entry.path)
+                compared += all.count
+            }
+        }
+        XCTAssertGreaterThan(compared, 500)
+    }
 }
