@@ -60,13 +60,18 @@ public enum Pipeline {
     public static func check(root: String, asOf: Day, fileSystem: FileSystem = .local, rendersBodies: Bool = false,
                              parseCache: ParseCache? = nil, progress: PipelineProgress.Handler? = nil) throws -> CheckResult {
         let stages = ProgressReporter(progress)
-        let source = try stages.run(.load) { try SiteSource.read(root: root, fileSystem: fileSystem) }
-        let hashes = rendersBodies || parseCache != nil ? source.contentHashes() : [:]
-        let parsed = try stages.run(.parse) {
-            try SiteParser(rendersBodies: rendersBodies).parse(source, cache: parseCache, contentHashes: hashes)
-        }
+        // The files' bytes (41 MB at 10 000 records) are let go once parsed, so that validation reuses
+        // their memory instead of faulting in new pages.
+        let (parsed, fileCount, hashes) = try { () throws -> (SiteParser.Result, Int, [String: String]) in
+            let source = try stages.run(.load) { try SiteSource.read(root: root, fileSystem: fileSystem) }
+            let hashes = rendersBodies || parseCache != nil ? source.contentHashes() : [:]
+            let parsed = try stages.run(.parse) {
+                try SiteParser(rendersBodies: rendersBodies).parse(source, cache: parseCache, contentHashes: hashes)
+            }
+            return (parsed, source.files.count, hashes)
+        }()
         let diagnostics = stages.run(.validate) { Validator().validate(parsed.site, asOf: asOf, earlier: parsed.diagnostics) }
-        var result = CheckResult(site: parsed.site, diagnostics: diagnostics, asOf: asOf, fileCount: source.files.count)
+        var result = CheckResult(site: parsed.site, diagnostics: diagnostics, asOf: asOf, fileCount: fileCount)
         result.contentHashes = hashes
         return result
     }

@@ -47,6 +47,9 @@ struct CheckCommand: ParsableCommand {
         } else {
             print(report.render(format, colour: format == .human && isatty(STDOUT_FILENO) == 1), terminator: "")
         }
-        if report.errorCount > 0 || (strict && report.warningCount > 0) { throw ExitCode(1) }
+        // Exit without freeing the parsed site: tearing 10 000 entries down one by one, after the
+        // report was printed, was 2 % of `dossier check`'s CPU and all of it on one core.
+        fflush(nil)
+        Foundation.exit(report.errorCount > 0 || (strict && report.warningCount > 0) ? 1 : 0)
     }
 }

@@ -29,61 +29,72 @@ public struct ContentLoader: Sendable {
         guard fileSystem.kind(top) == .directory else {
             throw DossierError.missingContent(path: top)
         }
-        var pending: [Pending] = []
-        walk(root: root, relative: folder, into: &result, pending: &pending)
+        var found: [Found] = []
+        walk(root: root, relative: folder, into: &result, found: &found)
         // The files are read on every core once the walk has found them (reading 10 000 files one
-        // after another was a tenth of `dossier check`); the first failure in walk order is thrown,
-        // as when walking and reading went together.
+        // after another was a tenth of `dossier check`), and the size limit is checked by the read's
+        // own `fstat`. Diagnostics keep walk order, and the first failure in walk order is thrown, as
+        // when walking and reading went together.
         let fileSystem = self.fileSystem
-        let read = pending.parallelMap { item -> Swift.Result<SourceFile, any Error> in
+        let sizeLimit = self.sizeLimit
+        let read = found.parallelMap { item -> Swift.Result<FileSystem.LimitedRead?, any Error> in
             switch item {
-            case let .file(path, full): return Swift.Result { SourceFile(path: path, data: try fileSystem.read(full)) }
+            case let .file(_, full): return Swift.Result { try fileSystem.readUnlessLarger(full, sizeLimit) }
+            case .diagnostic: return .success(nil)
             case let .failure(error): return .failure(error)
             }
         }
         result.files.reserveCapacity(read.count)
-        for item in read { result.files.append(try item.get()) }
+        for (item, outcome) in zip(found, read) {
+            switch (item, try outcome.get()) {
+            case let (.file(path, _), .data(data)?):
+                result.files.append(SourceFile(path: path, data: data))
+            case let (.file(path, _), .tooLarge(size)?):
+                result.diagnostics.append(Diagnostic(
+                    rule: Rules.parseTooLarge.id, severity: Rules.parseTooLarge.severity,
+                    message: "file is \(size / 1024) KiB, over the \(sizeLimit / 1024 / 1024) MiB limit",
+                    location: SourceLocation(path: path), hint: "split it, or move large data into Content/attachments/"))
+            case let (.diagnostic(diagnostic), _):
+                result.diagnostics.append(diagnostic)
+            default:
+                break
+            }
+        }
         return result
     }
 
-    /// A Markdown file to read, or the listing failure that ended the walk.
-    private enum Pending: Sendable {
+    /// What the walk found, in walk order: a Markdown file to read, a refused item, or the listing
+    /// failure that ended the walk.
+    private enum Found: Sendable {
         case file(path: String, full: String)
+        case diagnostic(Diagnostic)
         case failure(any Error)
     }
 
-    private func walk(root: String, relative: String, into result: inout Result, pending: inout [Pending]) {
-        if case .failure? = pending.last { return }
-        let names: [String]
+    private func walk(root: String, relative: String, into result: inout Result, found: inout [Found]) {
+        if case .failure? = found.last { return }
+        let items: [(name: String, kind: FileSystem.ItemKind)]
         do {
-            names = try fileSystem.list(join(root, relative)).sorted()
+            items = try fileSystem.listKinds(join(root, relative)).sorted { $0.name < $1.name }
         } catch {
-            pending.append(.failure(error))
+            found.append(.failure(error))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for (name, kind) in items where !name.hasPrefix(".") {
             let path = relative + "/" + name
-            let full = join(root, path)
-            switch fileSystem.kind(full) {
+            switch kind {
             case .symlink:
-                result.diagnostics.append(Diagnostic(rule: Rules.refSymlink.id, severity: Rules.refSymlink.severity, message: "symbolic link refused: Dossier never follows links out of Content/",
-                    location: SourceLocation(path: path), hint: "copy the file into Content/ instead of linking to it"))
+                found.append(.diagnostic(Diagnostic(rule: Rules.refSymlink.id, severity: Rules.refSymlink.severity, message: "symbolic link refused: Dossier never follows links out of Content/",
+                    location: SourceLocation(path: path), hint: "copy the file into Content/ instead of linking to it")))
             case .directory:
-                walk(root: root, relative: path, into: &result, pending: &pending)
-                if case .failure? = pending.last { return }
+                walk(root: root, relative: path, into: &result, found: &found)
+                if case .failure? = found.last { return }
             case .file:
                 guard name.hasSuffix(".md") || name.hasSuffix(".markdown") else {
                     result.otherFiles.append(path)
                     continue
                 }
-                if let size = fileSystem.size(full), size > sizeLimit {
-                    result.diagnostics.append(Diagnostic(
-                        rule: Rules.parseTooLarge.id, severity: Rules.parseTooLarge.severity,
-                        message: "file is \(size / 1024) KiB, over the \(sizeLimit / 1024 / 1024) MiB limit",
-                        location: SourceLocation(path: path), hint: "split it, or move large data into Content/attachments/"))
-                    continue
-                }
-                pending.append(.file(path: path, full: full))
+                found.append(.file(path: path, full: join(root, path)))
             case .missing:
                 continue
             }

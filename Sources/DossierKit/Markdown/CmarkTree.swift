@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 // A small, safe layer over libcmark's C API. Only the files of this folder import CCmark.
 //
@@ -102,10 +103,9 @@ struct CmarkNode: Hashable {
     /// Calls `body` with the literal's bytes (without copying) when the node has one.
     func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard let chars = cmark_node_get_literal(pointer) else { return nil }
-        return chars.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-            var count = 0
-            while bytes[count] != 0 { count += 1 }
-            return body(UnsafeBufferPointer(start: bytes, count: count))
+        let count = strlen(chars)
+        return chars.withMemoryRebound(to: UInt8.self, capacity: count + 1) { bytes in
+            body(UnsafeBufferPointer(start: bytes, count: count))
         }
     }
 

@@ -23,7 +23,7 @@ public struct MarkdownParser: Sendable {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         let source = SourceText(body)
         return CmarkTree.withDocument(parsing: body, options: options) { root in
-            var scan = DocumentScan(source: source, options: options)
+            var scan = DocumentScan(source: source, options: options, buildsLinkFreeTables: rendersHTML)
             scan.run(root)
 
             var links = LinkCollector(source: source, firstLine: firstLine, rewritesURLs: rendersHTML)

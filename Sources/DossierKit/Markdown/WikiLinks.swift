@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 
 /// A wiki link `[[ID]]`, `[[ID#anchor]]` or `[[ID|label]]` found in a text node.
@@ -15,7 +16,23 @@ struct WikiLink: Equatable {
 /// code nodes, not text nodes, so wiki links are never looked for in code.
 enum WikiLinks {
     /// Whether a literal may hold a wiki link (a cheap test before `find`).
+    /// Asked of every text node: `memchr` jumps from `[` to `[`, where the byte-by-byte loop (with the
+    /// literal's length counted the same way) was 5 % of `dossier check`'s instructions.
     static func mayContainWikiLink(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var start = literal.baseAddress else { return false }
+        var remaining = literal.count
+        // A `[` with a byte after it, then whether that byte is a `[` too.
+        while remaining > 1, let found = memchr(start, Int32(UInt8(ascii: "[")), remaining - 1) {
+            let bracket = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self))
+            if bracket[1] == UInt8(ascii: "[") { return true }
+            remaining -= (bracket - start) + 1
+            start = bracket + 1
+        }
+        return false
+    }
+
+    /// `mayContainWikiLink` one byte at a time, as it was (the reference of its test).
+    static func mayContainWikiLinkByByte(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for byte in literal {
             if byte == UInt8(ascii: "["), previous == UInt8(ascii: "[") { return true }

@@ -135,6 +135,7 @@ public struct Site: Sendable {
         self.entries = entries
         self.checklists = checklists
         var index: [String: Int] = [:]
+        index.reserveCapacity(entries.count)
         for (i, entry) in entries.enumerated() where index[entry.id] == nil { index[entry.id] = i }
         self.indexByID = index
     }

@@ -37,6 +37,7 @@ public struct LinkResolver: Sendable {
     /// Content path (below `Content/`) → entry index: what path links are looked up in.
     static func pathIndex(_ entries: [Entry]) -> [String: Int] {
         var pathIndex: [String: Int] = [:]
+        pathIndex.reserveCapacity(entries.count)
         for (i, entry) in entries.enumerated() { pathIndex[entry.contentRelativePath] = i }
         return pathIndex
     }

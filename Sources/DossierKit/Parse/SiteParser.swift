@@ -60,6 +60,7 @@ public struct SiteParser: Sendable {
     static func duplicateIDs(_ entries: [Entry]) -> [Diagnostic] {
         // Indices, not entries: copying an `Entry` into the dictionary retained all its fields.
         var firstByKey: [String: Int] = [:]
+        firstByKey.reserveCapacity(entries.count)
         var diagnostics: [Diagnostic] = []
         for (index, entry) in entries.enumerated() {
             let key = entry.id.lowercased()

@@ -16,6 +16,38 @@ struct FieldValue: Sendable {
 /// them is the schema rule's job.
 struct FieldValueWalker: Sendable {
     let schema: SchemaFields
+    /// With `init(schema:keeping:)`: the test, and each type's fields that may hold such a value.
+    private let test: (@Sendable (FieldKind) -> Bool)?
+    private let relevant: [String: [FieldSpec]]
+
+    init(schema: SchemaFields) {
+        self.schema = schema
+        test = nil
+        relevant = [:]
+    }
+
+    /// A walker for one test (`values(in:)`), which finds each type's fields that may hold such a value
+    /// once: copying and testing every field of every entry (a retain of each spec's strings and
+    /// kinds, on both cores at once) was most of the reference and people rules' walk.
+    init(schema: SchemaFields, keeping test: @escaping @Sendable (FieldKind) -> Bool) {
+        self.schema = schema
+        self.test = test
+        relevant = schema.byType.mapValues { $0.specs.filter { $0.kind.containsLeaf(where: test) } }
+    }
+
+    /// `values(in:where:)` with the test the walker was made for.
+    func values(in entry: Entry) -> [FieldValue] {
+        guard let test else { return [] }
+        guard let specs = relevant[entry.type], !specs.isEmpty, let top = entry.frontMatter.entries else { return [] }
+        var found: [FieldValue] = []
+        for spec in specs {
+            guard let item = top.first(where: { $0.key == spec.name }) else { continue }
+            let location = SourceLocation(path: entry.path, line: item.line, column: item.column)
+            visit(item.value, kind: spec.kind, label: spec.name, field: spec.name, location: location,
+                  path: entry.path, test: test, into: &found)
+        }
+        return found
+    }
 
     /// Every value of the entry whose leaf kind satisfies `test`, in front-matter order of the schema.
     func values(in entry: Entry, where test: (FieldKind) -> Bool) -> [FieldValue] {

@@ -10,11 +10,11 @@ public struct PeopleRule: ValidationRule {
     static let auditorsField = "auditors"
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let walker = FieldValueWalker(schema: SchemaFields(catalog: context.site.catalog))
+        let walker = FieldValueWalker(schema: SchemaFields(catalog: context.site.catalog), keeping: { $0 == .person })
         let people = context.people
         let names = context.site.config.people.map(\.name)
         var diagnostics = context.site.entries.parallelMap { entry in
-            walker.values(in: entry, where: { $0 == .person }).compactMap { value in
+            walker.values(in: entry).compactMap { value in
                 Self.unknownPerson(value, people: people, names: names)
             }
         }.flatMap { $0 }
