@@ -10,6 +10,10 @@ struct EntryPages: Sendable {
     /// The layout's frame by `folder|section`, for every folder that holds entry pages; empty when the
     /// theme's layout uses `title` or `body` other than as plain variables (then each page renders it).
     private let frames: [String: TemplateFrame]
+    /// Each type's field rows, planned once (`EntryFieldPlan`), as a document's page shows them
+    /// (without the control panel's fields) and as a record's (without id and title).
+    private var documentPlans: [String: EntryFieldPlan]
+    private var recordPlans: [String: EntryFieldPlan]
 
     /// - Parameter framing: `false` renders the layout for every page (tests compare both ways).
     init(context: RenderContext, framing: Bool = true) {
@@ -27,7 +31,22 @@ struct EntryPages: Sendable {
             frames[key] = frame
         }
         self.frames = frames
+        (documentPlans, recordPlans) = Self.plans(context)
     }
+
+    private static func plans(_ context: RenderContext) -> ([String: EntryFieldPlan], [String: EntryFieldPlan]) {
+        let values = FieldValues(context: context, page: "")
+        let catalog = context.site.catalog
+        var documents: [String: EntryFieldPlan] = [:], records: [String: EntryFieldPlan] = [:]
+        for (name, type) in catalog.types {
+            documents[name] = EntryFieldPlan(type: type, catalog: catalog, skipping: controlFields, values: values)
+            records[name] = EntryFieldPlan(type: type, catalog: catalog, skipping: recordSkipped, values: values)
+        }
+        return (documents, records)
+    }
+
+    /// Fields a record's page leaves out of its table: its heading shows them.
+    private static let recordSkipped = ["id", "title"]
 
     /// The same pages over another version of the site (`serve`'s edited files): the frames depend
     /// only on folders, sections and the layout, so they are kept rather than made again from every
@@ -35,6 +54,7 @@ struct EntryPages: Sendable {
     func rendering(_ context: RenderContext) -> EntryPages {
         var pages = self
         pages.context = context
+        (pages.documentPlans, pages.recordPlans) = Self.plans(context)
         return pages
     }
 
@@ -98,7 +118,7 @@ struct EntryPages: Sendable {
         if entry.category == .document {
             model["isDocument"] = .bool(true)
             model["control"] = .list(controlPanel(entry, values: values))
-            model["fields"] = .list(values.rows(for: entry, skipping: Set(Self.controlFields)))
+            model["fields"] = .list(fieldRows(entry, values: values, skipping: Self.controlFields))
             let history = history(entry)
             model["history"] = .list(history)
             model["hasHistory"] = .bool(!history.isEmpty)
@@ -109,7 +129,7 @@ struct EntryPages: Sendable {
             model["hasHeadings"] = .bool(!headings.isEmpty)
         } else {
             model["isRecord"] = .bool(true)
-            model["fields"] = .list(values.rows(for: entry, skipping: ["id", "title"]))
+            model["fields"] = .list(fieldRows(entry, values: values, skipping: Self.recordSkipped))
         }
         let citing = (context.references.citing[entry.id] ?? []).map {
             TemplateValue.fields(context.summaryValue(of: context.site.entries[$0], from: page))
@@ -120,6 +140,14 @@ struct EntryPages: Sendable {
         return model
     }
 
+    /// The entry's field rows through its type's plan; `skipping` is the plan's (for a type the plans
+    /// do not know, which has no rows).
+    private func fieldRows(_ entry: Entry, values: FieldValues, skipping: [String]) -> [TemplateValue] {
+        let plans = entry.category == .document ? documentPlans : recordPlans
+        guard let plan = plans[entry.type] else { return values.rows(for: entry, skipping: Set(skipping)) }
+        return plan.rows(for: entry, values: values)
+    }
+
     private func controlPanel(_ entry: Entry, values: FieldValues) -> [TemplateValue] {
         var rows: [TemplateValue] = []
         func add(_ key: String, _ items: [TemplateValue]) {
@@ -128,8 +156,8 @@ struct EntryPages: Sendable {
         }
         add("id", [.fields(FieldValues.markingLast([FieldValues.plainValue(entry.id)])[0])])
         for field in ["version", "status", "owner", "approved_by", "approved_on"] {
-            guard let node = entry[field], !node.isNull, let type = context.site.catalog[entry.type] else { continue }
-            let kind = context.site.catalog.allFields(of: type).first { $0.name == field }?.kind ?? .string
+            guard let node = entry[field], !node.isNull, let plan = documentPlans[entry.type] else { continue }
+            let kind = plan.kinds[field] ?? .string
             add(field, values.itemValues(node, kind: kind))
         }
         if let review = DocumentControl.nextReview(of: entry, config: context.site.config) {
