@@ -3,6 +3,8 @@
 struct FieldValues {
     let context: RenderContext
     let page: String
+    /// Clause links through a table made once (entry pages); `nil` finds each one in the coverage.
+    var clauseTargets: ClauseTargets? = nil
 
     /// One row per field present in the entry, in schema order, then any unknown fields.
     func rows(for entry: Entry, skipping skipped: Set<String>) -> [TemplateValue] {
@@ -114,7 +116,8 @@ struct FieldValues {
             return link
         case .clause:
             // A clause of an applicable standard links to its clause page; others stay text.
-            guard let target = PagePaths.clauseTarget(reference: text, coverage: context.coverage) else { return Self.plainValue(text) }
+            let target = clauseTargets.map { $0.target(text) } ?? PagePaths.clauseTarget(reference: text, coverage: context.coverage)
+            guard let target else { return Self.plainValue(text) }
             return ["text": .text(text), "href": .text(PagePaths.relative(from: page, to: target)), "isLink": .bool(true)]
         case .attachment:
             let target = PagePaths.attachment(text)

@@ -14,6 +14,7 @@ struct EntryPages: Sendable {
     /// (without the control panel's fields) and as a record's (without id and title).
     private var documentPlans: [String: EntryFieldPlan]
     private var recordPlans: [String: EntryFieldPlan]
+    private var clauseTargets: ClauseTargets
 
     /// - Parameter framing: `false` renders the layout for every page (tests compare both ways).
     init(context: RenderContext, framing: Bool = true) {
@@ -32,6 +33,7 @@ struct EntryPages: Sendable {
         }
         self.frames = frames
         (documentPlans, recordPlans) = Self.plans(context)
+        clauseTargets = ClauseTargets(coverage: context.coverage)
     }
 
     private static func plans(_ context: RenderContext) -> ([String: EntryFieldPlan], [String: EntryFieldPlan]) {
@@ -55,6 +57,7 @@ struct EntryPages: Sendable {
         var pages = self
         pages.context = context
         (pages.documentPlans, pages.recordPlans) = Self.plans(context)
+        pages.clauseTargets = ClauseTargets(coverage: context.coverage)
         return pages
     }
 
@@ -82,28 +85,35 @@ struct EntryPages: Sendable {
         let entry = context.site.entries[index]
         let page = PagePaths.page(for: entry)
         let templateName = entry.category == .document ? "document" : "record"
-        let body = try context.theme.renderBytes(templateName, .map(model(of: entry, page: page)))
+        let model = TemplateValue.map(model(of: entry, page: page))
         let title = "\(entry.id) \(entry.title)"
         let section = Self.section(of: entry)
         guard let frame = frames[Self.frameKey(page: page, section: section)] else {
+            let body = try context.theme.renderBytes(templateName, model)
             let html = try context.layout(page: page, title: title, section: section, body: String(decoding: body, as: UTF8.self))
             return OutputFile(path: page, text: html)
         }
         var output: [UInt8] = []
-        output.reserveCapacity(body.count + frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + 64)
+        output.reserveCapacity(frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + 24 * 1024)
+        // The body is rendered straight into the page where the layout has it once as `{{{body}}}`
+        // (the built-in layout); otherwise once into a buffer of its own.
+        try context.theme.require(templateName)
+        var body: [UInt8]?
+        if !frame.bodyOnceUnescaped { body = try context.theme.renderBytes(templateName, model) }
         frame.render(into: &output) { name, escaped, output in
             switch (name, escaped) {
             case ("title", true): HTMLText.appendEscaped(title, to: &output)
             case ("title", false): output += title.utf8
-            case (_, true): HTMLText.appendEscaped(bytes: body, to: &output)
-            case (_, false): output += body
+            case (_, true): HTMLText.appendEscaped(bytes: body ?? [], to: &output)
+            case (_, false):
+                if let body { output += body } else { _ = context.theme.templates.render(templateName, model, into: &output) }
             }
         }
         return OutputFile(path: page, data: Data(output))
     }
 
     private func model(of entry: Entry, page: String) -> [String: TemplateValue] {
-        let values = FieldValues(context: context, page: page)
+        let values = FieldValues(context: context, page: page, clauseTargets: clauseTargets)
         let type = context.site.catalog[entry.type]
         var model: [String: TemplateValue] = [
             "id": .text(entry.id), "title": .text(entry.title),

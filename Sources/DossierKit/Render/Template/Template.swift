@@ -46,12 +46,18 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` with a typed view model into UTF-8 bytes, for pages that go to disk
     /// as they are (no `String` validation and copy of every page).
     func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8]? {
-        guard let nodes = templates[name] else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(16 * 1024)
+        guard render(name, context, into: &output) else { return nil }
+        return output
+    }
+
+    /// Renders the template `name` at the end of `output`; false when there is no such template.
+    func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) -> Bool {
+        guard let nodes = templates[name] else { return false }
         var stack = [context]
         TemplateRenderer(library: self).render(nodes, stack: &stack, indentation: nil, into: &output)
-        return output
+        return true
     }
 
     func nodes(_ name: String) -> [TemplateNode]? { templates[name] }
