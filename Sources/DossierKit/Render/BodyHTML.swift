@@ -6,21 +6,22 @@ import Foundation
 enum BodyHTML {
     static let marker = "href=\"dossier-link:"
 
-    static func html(of entry: Entry, on page: String, context: RenderContext) -> String {
+    /// `pages`: every entry's page by index, when the caller has made them once.
+    static func html(of entry: Entry, on page: String, context: RenderContext, pages: [String]? = nil) -> String {
         let html = rewrite(entry.body.html, attribute: marker) { digits in
-            "href=\"" + href(forLink: Int(digits), of: entry, on: page, site: context.site)
+            "href=\"" + href(forLink: Int(digits), of: entry, on: page, site: context.site, pages: pages)
         }
         return entry.body.headings.contains { $0.level == 1 } ? shiftingHeadings(html) : html
     }
 
     /// Where link `index` of `entry` leads from `page`: the target's page and anchor, `#anchor` within
     /// the same entry, or `#` when the link did not resolve (validation reports it).
-    static func href(forLink index: Int?, of entry: Entry, on page: String, site: Site) -> String {
+    static func href(forLink index: Int?, of entry: Entry, on page: String, site: Site, pages: [String]? = nil) -> String {
         guard let index, index >= 0, index < entry.resolvedLinks.count, let link = entry.resolvedLinks[index],
               let target = site.indexByID[link.targetID] else { return "#" }
         let anchor = link.anchor.flatMap { $0.isEmpty ? nil : "#" + $0 } ?? ""
         if site.entries[target].id == entry.id { return anchor.isEmpty ? "#" : anchor }
-        return PagePaths.relative(from: page, to: PagePaths.page(for: site.entries[target])) + anchor
+        return PagePaths.relative(from: page, to: pages?[target] ?? PagePaths.page(for: site.entries[target])) + anchor
     }
 
     /// Replaces every attribute value that follows `attribute` (up to the closing quote) with

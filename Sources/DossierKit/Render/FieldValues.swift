@@ -5,6 +5,8 @@ struct FieldValues {
     let page: String
     /// Clause links through a table made once (entry pages); `nil` finds each one in the coverage.
     var clauseTargets: ClauseTargets? = nil
+    /// Every entry's page by index, made once (entry pages); `nil` makes each path when it is needed.
+    var pagePaths: [String]? = nil
 
     /// One row per field present in the entry, in schema order, then any unknown fields.
     func rows(for entry: Entry, skipping skipped: Set<String>) -> [TemplateValue] {
@@ -108,7 +110,7 @@ struct FieldValues {
     func item(_ text: String, kind: FieldKind) -> TemplateFields {
         switch kind {
         case .reference:
-            var link = context.linkValue(from: page, id: text)
+            var link = context.linkValue(from: page, id: text, pages: pagePaths)
             let found = link["href"] != nil
             link["isLink"] = .bool(found)
             link["isPlain"] = .bool(!found)

@@ -20,10 +20,12 @@ struct RenderContext: Sendable {
     func link(from page: String, id: String) -> [String: Any] { linkValue(from: page, id: id).mapValues(\.plain) }
 
     /// `link(from:id:)` as a typed view model, for pages built without `[String: Any]`.
-    func linkValue(from page: String, id: String) -> TemplateFields {
+    /// `pages`: every entry's page by index, when the caller has made them once.
+    func linkValue(from page: String, id: String, pages: [String]? = nil) -> TemplateFields {
         // By index: `site.entry(id:)` copies the whole entry, for every reference on every page.
         guard let index = site.indexByID[id] else { return ["text": .text(id), "missing": .bool(true)] }
-        return ["text": .text(id), "title": .text(site.entries[index].title), "href": .text(href(from: page, to: site.entries[index]))]
+        let target = pages?[index] ?? PagePaths.page(for: site.entries[index])
+        return ["text": .text(id), "title": .text(site.entries[index].title), "href": .text(PagePaths.relative(from: page, to: target))]
     }
 
     /// A short summary of an entry for lists: id, title, type label, link.
@@ -31,9 +33,11 @@ struct RenderContext: Sendable {
     func summary(of entry: Entry, from page: String) -> [String: Any] { summaryValue(of: entry, from: page).mapValues(\.plain) }
 
     /// `summary(of:from:)` as a typed view model.
-    func summaryValue(of entry: Entry, from page: String) -> TemplateFields {
+    /// `target` is the entry's page when the caller has it already.
+    func summaryValue(of entry: Entry, from page: String, target: String? = nil) -> TemplateFields {
+        let target = target ?? PagePaths.page(for: entry)
         var summary: TemplateFields = [
-            "id": .text(entry.id), "title": .text(entry.title), "href": .text(href(from: page, to: entry)),
+            "id": .text(entry.id), "title": .text(entry.title), "href": .text(PagePaths.relative(from: page, to: target)),
             "typeLabel": .text(site.catalog[entry.type]?.title.text(strings.language) ?? entry.type),
         ]
         if let day = RenderDates.recordDay(of: entry, catalog: site.catalog) { summary["date"] = .text(strings.format(day)) }

@@ -15,13 +15,17 @@ struct EntryPages: Sendable {
     private var documentPlans: [String: EntryFieldPlan]
     private var recordPlans: [String: EntryFieldPlan]
     private var clauseTargets: ClauseTargets
+    /// Every entry's page by index, made once for links, citations and the pages themselves (their
+    /// paths were 5 % of the pages' instructions); `nil` over another version of the site
+    /// (`rendering(_:)`, which renders one page: the paths are made as they are needed).
+    private var pagePaths: [String]?
 
     /// - Parameter framing: `false` renders the layout for every page (tests compare both ways).
     init(context: RenderContext, framing: Bool = true) {
         self.context = context
+        let pagePaths = context.site.entries.map(PagePaths.page(for:))
         var frames: [String: TemplateFrame] = [:]
-        for entry in context.site.entries where framing {
-            let page = PagePaths.page(for: entry)
+        for (entry, page) in zip(context.site.entries, pagePaths) where framing {
             let key = Self.frameKey(page: page, section: Self.section(of: entry))
             guard frames[key] == nil else { continue }
             let model = context.layoutModel(page: page, section: Self.section(of: entry))
@@ -34,6 +38,7 @@ struct EntryPages: Sendable {
         self.frames = frames
         (documentPlans, recordPlans) = Self.plans(context)
         clauseTargets = ClauseTargets(coverage: context.coverage)
+        self.pagePaths = pagePaths
     }
 
     private static func plans(_ context: RenderContext) -> ([String: EntryFieldPlan], [String: EntryFieldPlan]) {
@@ -58,6 +63,7 @@ struct EntryPages: Sendable {
         pages.context = context
         (pages.documentPlans, pages.recordPlans) = Self.plans(context)
         pages.clauseTargets = ClauseTargets(coverage: context.coverage)
+        pages.pagePaths = nil
         return pages
     }
 
@@ -83,9 +89,9 @@ struct EntryPages: Sendable {
     /// The page of entry `index` as the file to write.
     func file(for index: Int) throws -> OutputFile {
         let entry = context.site.entries[index]
-        let page = PagePaths.page(for: entry)
+        let page = pagePaths?[index] ?? PagePaths.page(for: entry)
         let templateName = entry.category == .document ? "document" : "record"
-        let model = TemplateValue.map(model(of: entry, page: page))
+        let model = TemplateValue.fields(model(of: entry, page: page))
         let title = "\(entry.id) \(entry.title)"
         let section = Self.section(of: entry)
         guard let frame = frames[Self.frameKey(page: page, section: section)] else {
@@ -112,41 +118,44 @@ struct EntryPages: Sendable {
         return OutputFile(path: page, data: Data(output))
     }
 
-    private func model(of entry: Entry, page: String) -> [String: TemplateValue] {
-        let values = FieldValues(context: context, page: page, clauseTargets: clauseTargets)
+    /// A `TemplateFields` rather than a dictionary: some twenty keys, added without hashing (the
+    /// dictionary grew and rehashed twice per page) and found by length and comparison.
+    private func model(of entry: Entry, page: String) -> TemplateFields {
+        let values = FieldValues(context: context, page: page, clauseTargets: clauseTargets, pagePaths: pagePaths)
         let type = context.site.catalog[entry.type]
-        var model: [String: TemplateValue] = [
+        var model: TemplateFields = [
             "id": .text(entry.id), "title": .text(entry.title),
             "typeLabel": .text(type?.title.text(context.strings.language) ?? entry.type),
             "typeHref": .text(entry.category == .record
                 ? PagePaths.relative(from: page, to: PagePaths.recordIndex(type: entry.type))
                 : PagePaths.relative(from: page, to: entry.type == "manual" ? PagePaths.manualIndex : PagePaths.documentRegister)),
-            "body": .text(BodyHTML.html(of: entry, on: page, context: context)),
+            "body": .text(BodyHTML.html(of: entry, on: page, context: context, pages: pagePaths)),
             "sourcePath": .text(entry.path),
             "t": context.strings.all,
         ]
+        model.reserveCapacity(20)
         if entry.category == .document {
-            model["isDocument"] = .bool(true)
-            model["control"] = .list(controlPanel(entry, values: values))
-            model["fields"] = .list(fieldRows(entry, values: values, skipping: Self.controlFields))
+            model.add("isDocument", .bool(true))
+            model.add("control", .list(controlPanel(entry, values: values)))
+            model.add("fields", .list(fieldRows(entry, values: values, skipping: Self.controlFields)))
             let history = history(entry)
-            model["history"] = .list(history)
-            model["hasHistory"] = .bool(!history.isEmpty)
+            model.add("history", .list(history))
+            model.add("hasHistory", .bool(!history.isEmpty))
             let headings = entry.body.headings.filter { $0.level == 2 }.map {
                 TemplateValue.fields(["text": .text($0.text), "anchor": .text($0.anchor)])
             }
-            model["headings"] = .list(headings)
-            model["hasHeadings"] = .bool(!headings.isEmpty)
+            model.add("headings", .list(headings))
+            model.add("hasHeadings", .bool(!headings.isEmpty))
         } else {
-            model["isRecord"] = .bool(true)
-            model["fields"] = .list(fieldRows(entry, values: values, skipping: Self.recordSkipped))
+            model.add("isRecord", .bool(true))
+            model.add("fields", .list(fieldRows(entry, values: values, skipping: Self.recordSkipped)))
         }
         let citing = (context.references.citing[entry.id] ?? []).map {
-            TemplateValue.fields(context.summaryValue(of: context.site.entries[$0], from: page))
+            TemplateValue.fields(context.summaryValue(of: context.site.entries[$0], from: page, target: pagePaths?[$0]))
         }
-        model["citedBy"] = .list(citing)
-        model["hasCitedBy"] = .bool(!citing.isEmpty)
-        if entry.type == "manual" { model["pager"] = .map(pager(for: entry, page: page)) }
+        model.add("citedBy", .list(citing))
+        model.add("hasCitedBy", .bool(!citing.isEmpty))
+        if entry.type == "manual" { model.add("pager", .map(pager(for: entry, page: page))) }
         return model
     }
 

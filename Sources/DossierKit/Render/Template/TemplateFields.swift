@@ -34,7 +34,8 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
             return nil
         }
         set {
-            let index = pairs.firstIndex { $0.0 == key }
+            let count = key.utf8.count
+            let index = pairs.firstIndex { $0.0.utf8.count == count && $0.0 == key }
             switch (index, newValue) {
             case let (index?, value?): pairs[index].1 = value
             case let (index?, nil): pairs.remove(at: index)
@@ -43,6 +44,14 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
             }
         }
     }
+
+    /// Adds `key`, which must not be there yet (no search for it).
+    mutating func add(_ key: String, _ value: TemplateValue) {
+        assert(self[key] == nil, "\(key) is there already")
+        pairs.append((key, value))
+    }
+
+    mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
 
     func mapValues<T>(_ transform: (TemplateValue) throws -> T) rethrows -> [String: T] {
         var result: [String: T] = [:]
