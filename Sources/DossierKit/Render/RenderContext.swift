@@ -35,13 +35,17 @@ struct RenderContext: Sendable {
     /// `summary(of:from:)` as a typed view model.
     /// `target` is the entry's page when the caller has it already.
     func summaryValue(of entry: Entry, from page: String, target: String? = nil) -> TemplateFields {
+        // The type looked up once for its label and date field, and the date in the literal rather
+        // than added after it (a second array): cited-by lists make thousands of these.
         let target = target ?? PagePaths.page(for: entry)
-        var summary: TemplateFields = [
-            "id": .text(entry.id), "title": .text(entry.title), "href": .text(PagePaths.relative(from: page, to: target)),
-            "typeLabel": .text(site.catalog[entry.type]?.title.text(strings.language) ?? entry.type),
-        ]
-        if let day = RenderDates.recordDay(of: entry, catalog: site.catalog) { summary["date"] = .text(strings.format(day)) }
-        return summary
+        let type = site.catalog[entry.type]
+        let href = TemplateValue.text(PagePaths.relative(from: page, to: target))
+        let typeLabel = TemplateValue.text(type?.title.text(strings.language) ?? entry.type)
+        guard let day = RenderDates.recordDay(of: entry, type: type, catalog: site.catalog) else {
+            return ["id": .text(entry.id), "title": .text(entry.title), "href": href, "typeLabel": typeLabel]
+        }
+        return ["id": .text(entry.id), "title": .text(entry.title), "href": href, "typeLabel": typeLabel,
+                "date": .text(strings.format(day))]
     }
 
     /// Wraps a page body in the theme's layout, with navigation relative to `page`.
