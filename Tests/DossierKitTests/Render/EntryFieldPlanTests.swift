@@ -82,6 +82,15 @@ final class EntryFieldPlanTests: XCTestCase {
                 let general = try XCTUnwrap(TemplateValue(values.items(node, kind: kind)))
                 XCTAssertEqual(canonical(.list(values.itemValues(node, kind: kind))), canonical(general), "\(kind) \(text)")
             }
+            // Lists of scalars go a short way too; nested lists and maps the general one.
+            func scalar(_ text: String) -> YAMLNode { YAMLNode(.scalar(text, plain: true), line: 1, column: 1) }
+            let lists: [[YAMLNode]] = [[], [scalar("PR-01")], [scalar("2026-03-01"), scalar("~"), scalar("iso9001:8.2"), scalar("x")],
+                                       [scalar("a"), YAMLNode(.sequence([scalar("b")]), line: 1, column: 1)]]
+            for list in lists {
+                let node = YAMLNode(.sequence(list), line: 1, column: 1)
+                let general = try XCTUnwrap(TemplateValue(values.items(node, kind: kind)))
+                XCTAssertEqual(canonical(.list(values.itemValues(node, kind: kind))), canonical(general), "\(kind) \(list.count)")
+            }
         }
     }
 
@@ -145,6 +154,39 @@ final class EntryFieldPlanTests: XCTestCase {
         XCTAssertGreaterThan(references.count, 50)
         for reference in references {
             XCTAssertEqual(targets.target(reference), PagePaths.clauseTarget(reference: reference, coverage: coverage), reference)
+        }
+    }
+
+    /// `BodyHTML.shiftingHeadings` against the byte-by-byte version it replaced.
+    func testShiftingHeadingsEqualsTheByteByByteVersion() {
+        func straightforward(_ html: String) -> String {
+            var output: [UInt8] = []
+            var changed = false
+            let bytes = Array(html.utf8)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                output.append(byte)
+                if byte == UInt8(ascii: "<") {
+                    var j = i + 1
+                    if j < bytes.count, bytes[j] == UInt8(ascii: "/") { j += 1 }
+                    if j + 2 < bytes.count, bytes[j] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[j + 1]),
+                       bytes[j + 2] == UInt8(ascii: ">") || bytes[j + 2] == UInt8(ascii: " ") {
+                        output.append(contentsOf: bytes[(i + 1)...j])
+                        output.append(bytes[j + 1] + 1)
+                        i = j + 2
+                        changed = true
+                        continue
+                    }
+                }
+                i += 1
+            }
+            return changed ? String(decoding: output, as: UTF8.self) : html
+        }
+        let samples = ["", "<", "<h", "<h1", "<h1>", "</h5>", "<h6>x</h6>", "<h1 id=\"a\">标题</h1><p>x < y</p><h2>b</h2>",
+                       "text<h3 class=x>z</h3", "<<h1>>", "</h1 ", "<h2>" + String(repeating: "中文 & <b>x</b> ", count: 500) + "</h2>"]
+        for sample in samples {
+            XCTAssertEqual(BodyHTML.shiftingHeadings(sample), straightforward(sample), sample)
         }
     }
 }
