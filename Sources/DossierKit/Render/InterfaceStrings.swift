@@ -9,6 +9,10 @@ public struct InterfaceStrings: Sendable {
     private let texts: [String: String]
     /// All strings for templates, `{{t.documents}}`: converted once, since every page carries them.
     public let all: TemplateValue
+    /// The texts of `field.*` and `value.*` keys by the rest of the key, for `label(field:)` and
+    /// `word(value:)`: asked for every field and enum value of every page, without making the key.
+    private let fieldLabels: [String: String]
+    private let valueWords: [String: String]
 
     /// - Parameter yamlFiles: the texts of the theme's `strings/*.yml`; a later file's key wins.
     public init(language: Language, yamlFiles: [String]) throws {
@@ -25,7 +29,25 @@ public struct InterfaceStrings: Sendable {
         self.table = table
         texts = table.mapValues { $0.text(language) }
         all = .map(texts.mapValues { .text($0) })
+        fieldLabels = Self.suffixes(of: texts, prefix: "field.")
+        valueWords = Self.suffixes(of: texts, prefix: "value.")
     }
+
+    /// The entries of `texts` whose key starts with `prefix`, by the rest of the key; a text equal to
+    /// its own key is left out (`self[key]` gives the key for a missing one, and callers treat both alike).
+    private static func suffixes(of texts: [String: String], prefix: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, text) in texts where key.hasPrefix(prefix) && text != key {
+            result[String(key.dropFirst(prefix.count))] = text
+        }
+        return result
+    }
+
+    /// `self["field." + name]`, or `name` when there is no such key.
+    func label(field name: String) -> String { fieldLabels[name] ?? name }
+
+    /// `self["value." + value]`, or `value` when there is no such key.
+    func word(value: String) -> String { valueWords[value] ?? value }
 
     /// Every key, for tests that check both languages are complete.
     public var keys: [String] { table.keys.sorted() }
@@ -59,18 +81,73 @@ public struct InterfaceStrings: Sendable {
 
     /// A day as people of this language write it: `2026年3月18日` or `18 Mar 2026`.
     public func format(_ day: Day) -> String {
-        switch language {
-        case .zhCN: return "\(day.year)年\(day.month)月\(day.day)日"
-        case .en:
-            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            return "\(day.day) \(months[day.month - 1]) \(day.year)"
+        // Bytes written into one string: interpolation (several appends and number conversions) was
+        // about 1 500 instructions a date, and pages show dates by the thousand (cited-by lists).
+        String(unsafeUninitializedCapacity: 80) { buffer in
+            var written = 0
+            append(day, to: buffer, at: &written)
+            return written
         }
     }
 
     public func format(_ time: DateTime) -> String {
-        // Padded by hand: Foundation's String(format:) cost more than the rest of the formatting.
         let minutes = time.minuteOfDay
-        func twoDigits(_ number: Int) -> String { number < 10 ? "0" + String(number) : String(number) }
-        return format(time.day) + " " + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
+        return String(unsafeUninitializedCapacity: 128) { buffer in
+            var written = 0
+            append(time.day, to: buffer, at: &written)
+            Self.append(byte: UInt8(ascii: " "), to: buffer, at: &written)
+            Self.append(minutes / 60, minimumDigits: 2, to: buffer, at: &written)
+            Self.append(byte: UInt8(ascii: ":"), to: buffer, at: &written)
+            Self.append(minutes % 60, minimumDigits: 2, to: buffer, at: &written)
+            return written
+        }
+    }
+
+    private static let months: [[UInt8]] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .map { Array($0.utf8) }
+    private static let year = Array("年".utf8), month = Array("月".utf8), dayOfMonth = Array("日".utf8)
+
+    private func append(_ day: Day, to buffer: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) {
+        switch language {
+        case .zhCN:
+            Self.append(day.year, to: buffer, at: &written)
+            Self.append(Self.year, to: buffer, at: &written)
+            Self.append(day.month, to: buffer, at: &written)
+            Self.append(Self.month, to: buffer, at: &written)
+            Self.append(day.day, to: buffer, at: &written)
+            Self.append(Self.dayOfMonth, to: buffer, at: &written)
+        case .en:
+            Self.append(day.day, to: buffer, at: &written)
+            Self.append(byte: UInt8(ascii: " "), to: buffer, at: &written)
+            Self.append(Self.months[day.month - 1], to: buffer, at: &written)
+            Self.append(byte: UInt8(ascii: " "), to: buffer, at: &written)
+            Self.append(day.year, to: buffer, at: &written)
+        }
+    }
+
+    private static func append(byte: UInt8, to buffer: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) {
+        buffer[written] = byte
+        written += 1
+    }
+
+    private static func append(_ bytes: [UInt8], to buffer: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) {
+        for byte in bytes { append(byte: byte, to: buffer, at: &written) }
+    }
+
+    /// `number` in decimal as `String(number)` writes it, padded with zeros to `minimumDigits`.
+    private static func append(_ number: Int, minimumDigits: Int = 1, to buffer: UnsafeMutableBufferPointer<UInt8>,
+                               at written: inout Int) {
+        if number < 0 {
+            append(byte: UInt8(ascii: "-"), to: buffer, at: &written)
+            append(Array(String(number).utf8.dropFirst()), to: buffer, at: &written)
+            return
+        }
+        var digits = 1, scale = 1
+        while number / scale >= 10 { scale *= 10; digits += 1 }
+        for _ in digits..<max(digits, minimumDigits) { append(byte: UInt8(ascii: "0"), to: buffer, at: &written) }
+        while scale > 0 {
+            append(byte: UInt8(ascii: "0") + UInt8((number / scale) % 10), to: buffer, at: &written)
+            scale /= 10
+        }
     }
 }

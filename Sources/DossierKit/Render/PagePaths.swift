@@ -19,9 +19,22 @@ public enum PagePaths {
 
     public static func page(for entry: Entry) -> String {
         switch entry.category {
-        case .document: return entry.type == "manual" ? "manual/\(entry.id).html" : "documents/\(entry.id).html"
-        case .record: return "records/\(entry.type)/\(entry.id).html"
+        case .document: return joined(entry.type == "manual" ? "manual/" : "documents/", entry.id, ".html")
+        case .record: return joined("records/", entry.type, "/", entry.id, ".html")
         }
+    }
+
+    /// The parts one after another, in one allocation: string interpolation grew its buffer piece by
+    /// piece (a link's target is made for every reference and citation of every page).
+    static func joined(_ a: String, _ b: String, _ c: String, _ d: String = "", _ e: String = "") -> String {
+        var result = ""
+        result.reserveCapacity(a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count)
+        result += a
+        result += b
+        result += c
+        result += d
+        result += e
+        return result
     }
 
     public static func recordIndex(type: String) -> String { "records/\(type)/index.html" }
@@ -31,23 +44,36 @@ public enum PagePaths {
 
     /// A link from the page at `from` to the page at `to` (both relative to the output root).
     public static func relative(from: String, to: String) -> String {
-        // On bytes, without intermediate arrays of strings: every link of every page goes through here.
-        let from = Array(from.utf8), to = Array(to.utf8)
+        // On bytes, without intermediate arrays or strings: every link of every page goes through here.
+        var from = from, to = to
+        return from.withUTF8 { from in to.withUTF8 { to in relative(from: from, to: to) } }
+    }
+
+    private static func relative(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = UInt8(ascii: "/")
         // The longest common prefix that ends at a '/' of both.
         var common = 0, i = 0
         while i < from.count, i < to.count, from[i] == to[i] {
-            if from[i] == UInt8(ascii: "/") { common = i + 1 }
+            if from[i] == slash { common = i + 1 }
             i += 1
         }
-        let ups = from[common...].reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        var out: [UInt8] = []
-        out.reserveCapacity(ups * 3 + to.count - common)
-        for _ in 0..<ups { out += "../".utf8 }
-        out += to[common...]
-        return String(decoding: out, as: UTF8.self)
+        var ups = 0
+        for index in common..<from.count where from[index] == slash { ups += 1 }
+        let count = ups * 3 + to.count - common
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var written = 0
+            for _ in 0..<ups {
+                buffer[written] = UInt8(ascii: "."); buffer[written + 1] = UInt8(ascii: "."); buffer[written + 2] = slash
+                written += 3
+            }
+            for index in common..<to.count {
+                buffer[written] = to[index]
+                written += 1
+            }
+            return written
+        }
     }
 
-    /// The prefix that leads from `page` back to the output root (`""`, `"../"`, `"../../"`).
     public static func rootPrefix(of page: String) -> String {
         String(repeating: "../", count: page.split(separator: "/").count - 1)
     }

@@ -20,10 +20,12 @@ struct RenderContext: Sendable {
     func link(from page: String, id: String) -> [String: Any] { linkValue(from: page, id: id).mapValues(\.plain) }
 
     /// `link(from:id:)` as a typed view model, for pages built without `[String: Any]`.
-    func linkValue(from page: String, id: String) -> TemplateFields {
+    /// `pages`: every entry's page by index, when the caller has made them once.
+    func linkValue(from page: String, id: String, pages: [String]? = nil) -> TemplateFields {
         // By index: `site.entry(id:)` copies the whole entry, for every reference on every page.
         guard let index = site.indexByID[id] else { return ["text": .text(id), "missing": .bool(true)] }
-        return ["text": .text(id), "title": .text(site.entries[index].title), "href": .text(href(from: page, to: site.entries[index]))]
+        let target = pages?[index] ?? PagePaths.page(for: site.entries[index])
+        return ["text": .text(id), "title": .text(site.entries[index].title), "href": .text(PagePaths.relative(from: page, to: target))]
     }
 
     /// A short summary of an entry for lists: id, title, type label, link.
@@ -31,13 +33,19 @@ struct RenderContext: Sendable {
     func summary(of entry: Entry, from page: String) -> [String: Any] { summaryValue(of: entry, from: page).mapValues(\.plain) }
 
     /// `summary(of:from:)` as a typed view model.
-    func summaryValue(of entry: Entry, from page: String) -> TemplateFields {
-        var summary: TemplateFields = [
-            "id": .text(entry.id), "title": .text(entry.title), "href": .text(href(from: page, to: entry)),
-            "typeLabel": .text(site.catalog[entry.type]?.title.text(strings.language) ?? entry.type),
-        ]
-        if let day = RenderDates.recordDay(of: entry, catalog: site.catalog) { summary["date"] = .text(strings.format(day)) }
-        return summary
+    /// `target` is the entry's page when the caller has it already.
+    func summaryValue(of entry: Entry, from page: String, target: String? = nil) -> TemplateFields {
+        // The type looked up once for its label and date field, and the date in the literal rather
+        // than added after it (a second array): cited-by lists make thousands of these.
+        let target = target ?? PagePaths.page(for: entry)
+        let type = site.catalog[entry.type]
+        let href = TemplateValue.text(PagePaths.relative(from: page, to: target))
+        let typeLabel = TemplateValue.text(type?.title.text(strings.language) ?? entry.type)
+        guard let day = RenderDates.recordDay(of: entry, type: type, catalog: site.catalog) else {
+            return ["id": .text(entry.id), "title": .text(entry.title), "href": href, "typeLabel": typeLabel]
+        }
+        return ["id": .text(entry.id), "title": .text(entry.title), "href": href, "typeLabel": typeLabel,
+                "date": .text(strings.format(day))]
     }
 
     /// Wraps a page body in the theme's layout, with navigation relative to `page`.

@@ -14,7 +14,12 @@ enum RenderDates {
     /// `RecordDates.day(of: entry, catalog: catalog)`: the day of a date field that holds a date or a
     /// date-time (`Entry.day(_:)`).
     static func recordDay(of entry: Entry, catalog: TypeCatalog) -> Day? {
-        let field = entry.category == .document ? "approved_on" : catalog[entry.type]?.dateField ?? "date"
+        recordDay(of: entry, type: entry.category == .document ? nil : catalog[entry.type], catalog: catalog)
+    }
+
+    /// `recordDay(of:catalog:)` with the entry's type (`catalog[entry.type]`) looked up already.
+    static func recordDay(of entry: Entry, type: TypeDefinition?, catalog: TypeCatalog) -> Day? {
+        let field = entry.category == .document ? "approved_on" : type?.dateField ?? "date"
         if let text = entry.string(field), let plain = DateTime.commonForm(text) { return plain.day }
         return RecordDates.day(of: entry, catalog: catalog)
     }

@@ -17,10 +17,17 @@ public struct Theme: Sendable {
 
     /// Renders `template` with a typed view model into UTF-8 bytes (pages that go to disk as they are).
     func renderBytes(_ template: String, _ model: TemplateValue) throws -> [UInt8] {
-        guard let page = templates.renderBytes(template, model) else {
-            throw DossierError.theme("template '\(template).mustache' is missing")
-        }
+        guard let page = templates.renderBytes(template, model) else { throw Self.missing(template) }
         return page
+    }
+
+    /// Checks that `template` exists, before rendering it where an error cannot be thrown.
+    func require(_ template: String) throws {
+        guard templates.contains(template) else { throw Self.missing(template) }
+    }
+
+    private static func missing(_ template: String) -> DossierError {
+        DossierError.theme("template '\(template).mustache' is missing")
     }
 
     /// Loads the theme `name` for the site at `root`.

@@ -10,13 +10,22 @@ struct EntryPages: Sendable {
     /// The layout's frame by `folder|section`, for every folder that holds entry pages; empty when the
     /// theme's layout uses `title` or `body` other than as plain variables (then each page renders it).
     private let frames: [String: TemplateFrame]
+    /// Each type's field rows, planned once (`EntryFieldPlan`), as a document's page shows them
+    /// (without the control panel's fields) and as a record's (without id and title).
+    private var documentPlans: [String: EntryFieldPlan]
+    private var recordPlans: [String: EntryFieldPlan]
+    private var clauseTargets: ClauseTargets
+    /// Every entry's page by index, made once for links, citations and the pages themselves (their
+    /// paths were 5 % of the pages' instructions); `nil` over another version of the site
+    /// (`rendering(_:)`, which renders one page: the paths are made as they are needed).
+    private var pagePaths: [String]?
 
     /// - Parameter framing: `false` renders the layout for every page (tests compare both ways).
     init(context: RenderContext, framing: Bool = true) {
         self.context = context
+        let pagePaths = context.site.entries.map(PagePaths.page(for:))
         var frames: [String: TemplateFrame] = [:]
-        for entry in context.site.entries where framing {
-            let page = PagePaths.page(for: entry)
+        for (entry, page) in zip(context.site.entries, pagePaths) where framing {
             let key = Self.frameKey(page: page, section: Self.section(of: entry))
             guard frames[key] == nil else { continue }
             let model = context.layoutModel(page: page, section: Self.section(of: entry))
@@ -27,7 +36,24 @@ struct EntryPages: Sendable {
             frames[key] = frame
         }
         self.frames = frames
+        (documentPlans, recordPlans) = Self.plans(context)
+        clauseTargets = ClauseTargets(coverage: context.coverage)
+        self.pagePaths = pagePaths
     }
+
+    private static func plans(_ context: RenderContext) -> ([String: EntryFieldPlan], [String: EntryFieldPlan]) {
+        let values = FieldValues(context: context, page: "")
+        let catalog = context.site.catalog
+        var documents: [String: EntryFieldPlan] = [:], records: [String: EntryFieldPlan] = [:]
+        for (name, type) in catalog.types {
+            documents[name] = EntryFieldPlan(type: type, catalog: catalog, skipping: controlFields, values: values)
+            records[name] = EntryFieldPlan(type: type, catalog: catalog, skipping: recordSkipped, values: values)
+        }
+        return (documents, records)
+    }
+
+    /// Fields a record's page leaves out of its table: its heading shows them.
+    private static let recordSkipped = ["id", "title"]
 
     /// The same pages over another version of the site (`serve`'s edited files): the frames depend
     /// only on folders, sections and the layout, so they are kept rather than made again from every
@@ -35,6 +61,9 @@ struct EntryPages: Sendable {
     func rendering(_ context: RenderContext) -> EntryPages {
         var pages = self
         pages.context = context
+        (pages.documentPlans, pages.recordPlans) = Self.plans(context)
+        pages.clauseTargets = ClauseTargets(coverage: context.coverage)
+        pages.pagePaths = nil
         return pages
     }
 
@@ -60,64 +89,82 @@ struct EntryPages: Sendable {
     /// The page of entry `index` as the file to write.
     func file(for index: Int) throws -> OutputFile {
         let entry = context.site.entries[index]
-        let page = PagePaths.page(for: entry)
+        let page = pagePaths?[index] ?? PagePaths.page(for: entry)
         let templateName = entry.category == .document ? "document" : "record"
-        let body = try context.theme.renderBytes(templateName, .map(model(of: entry, page: page)))
+        let model = TemplateValue.fields(model(of: entry, page: page))
         let title = "\(entry.id) \(entry.title)"
         let section = Self.section(of: entry)
         guard let frame = frames[Self.frameKey(page: page, section: section)] else {
+            let body = try context.theme.renderBytes(templateName, model)
             let html = try context.layout(page: page, title: title, section: section, body: String(decoding: body, as: UTF8.self))
             return OutputFile(path: page, text: html)
         }
         var output: [UInt8] = []
-        output.reserveCapacity(body.count + frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + 64)
+        output.reserveCapacity(frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + 24 * 1024)
+        // The body is rendered straight into the page where the layout has it once as `{{{body}}}`
+        // (the built-in layout); otherwise once into a buffer of its own.
+        try context.theme.require(templateName)
+        var body: [UInt8]?
+        if !frame.bodyOnceUnescaped { body = try context.theme.renderBytes(templateName, model) }
         frame.render(into: &output) { name, escaped, output in
             switch (name, escaped) {
             case ("title", true): HTMLText.appendEscaped(title, to: &output)
             case ("title", false): output += title.utf8
-            case (_, true): HTMLText.appendEscaped(bytes: body, to: &output)
-            case (_, false): output += body
+            case (_, true): HTMLText.appendEscaped(bytes: body ?? [], to: &output)
+            case (_, false):
+                if let body { output += body } else { _ = context.theme.templates.render(templateName, model, into: &output) }
             }
         }
         return OutputFile(path: page, data: Data(output))
     }
 
-    private func model(of entry: Entry, page: String) -> [String: TemplateValue] {
-        let values = FieldValues(context: context, page: page)
+    /// A `TemplateFields` rather than a dictionary: some twenty keys, added without hashing (the
+    /// dictionary grew and rehashed twice per page) and found by length and comparison.
+    private func model(of entry: Entry, page: String) -> TemplateFields {
+        let values = FieldValues(context: context, page: page, clauseTargets: clauseTargets, pagePaths: pagePaths)
         let type = context.site.catalog[entry.type]
-        var model: [String: TemplateValue] = [
+        var model: TemplateFields = [
             "id": .text(entry.id), "title": .text(entry.title),
             "typeLabel": .text(type?.title.text(context.strings.language) ?? entry.type),
             "typeHref": .text(entry.category == .record
                 ? PagePaths.relative(from: page, to: PagePaths.recordIndex(type: entry.type))
                 : PagePaths.relative(from: page, to: entry.type == "manual" ? PagePaths.manualIndex : PagePaths.documentRegister)),
-            "body": .text(BodyHTML.html(of: entry, on: page, context: context)),
+            "body": .text(BodyHTML.html(of: entry, on: page, context: context, pages: pagePaths)),
             "sourcePath": .text(entry.path),
             "t": context.strings.all,
         ]
+        model.reserveCapacity(20)
         if entry.category == .document {
-            model["isDocument"] = .bool(true)
-            model["control"] = .list(controlPanel(entry, values: values))
-            model["fields"] = .list(values.rows(for: entry, skipping: Set(Self.controlFields)))
+            model.add("isDocument", .bool(true))
+            model.add("control", .list(controlPanel(entry, values: values)))
+            model.add("fields", .list(fieldRows(entry, values: values, skipping: Self.controlFields)))
             let history = history(entry)
-            model["history"] = .list(history)
-            model["hasHistory"] = .bool(!history.isEmpty)
+            model.add("history", .list(history))
+            model.add("hasHistory", .bool(!history.isEmpty))
             let headings = entry.body.headings.filter { $0.level == 2 }.map {
                 TemplateValue.fields(["text": .text($0.text), "anchor": .text($0.anchor)])
             }
-            model["headings"] = .list(headings)
-            model["hasHeadings"] = .bool(!headings.isEmpty)
+            model.add("headings", .list(headings))
+            model.add("hasHeadings", .bool(!headings.isEmpty))
         } else {
-            model["isRecord"] = .bool(true)
-            model["fields"] = .list(values.rows(for: entry, skipping: ["id", "title"]))
+            model.add("isRecord", .bool(true))
+            model.add("fields", .list(fieldRows(entry, values: values, skipping: Self.recordSkipped)))
         }
         let citing = (context.references.citing[entry.id] ?? []).map {
-            TemplateValue.fields(context.summaryValue(of: context.site.entries[$0], from: page))
+            TemplateValue.fields(context.summaryValue(of: context.site.entries[$0], from: page, target: pagePaths?[$0]))
         }
-        model["citedBy"] = .list(citing)
-        model["hasCitedBy"] = .bool(!citing.isEmpty)
-        if entry.type == "manual" { model["pager"] = .map(pager(for: entry, page: page)) }
+        model.add("citedBy", .list(citing))
+        model.add("hasCitedBy", .bool(!citing.isEmpty))
+        if entry.type == "manual" { model.add("pager", .map(pager(for: entry, page: page))) }
         return model
+    }
+
+    /// The entry's field rows through its type's plan; `skipping` is the plan's (for a type the plans
+    /// do not know, which has no rows).
+    private func fieldRows(_ entry: Entry, values: FieldValues, skipping: [String]) -> [TemplateValue] {
+        let plans = entry.category == .document ? documentPlans : recordPlans
+        guard let plan = plans[entry.type] else { return values.rows(for: entry, skipping: Set(skipping)) }
+        return plan.rows(for: entry, values: values)
     }
 
     private func controlPanel(_ entry: Entry, values: FieldValues) -> [TemplateValue] {
@@ -128,8 +175,8 @@ struct EntryPages: Sendable {
         }
         add("id", [.fields(FieldValues.markingLast([FieldValues.plainValue(entry.id)])[0])])
         for field in ["version", "status", "owner", "approved_by", "approved_on"] {
-            guard let node = entry[field], !node.isNull, let type = context.site.catalog[entry.type] else { continue }
-            let kind = context.site.catalog.allFields(of: type).first { $0.name == field }?.kind ?? .string
+            guard let node = entry[field], !node.isNull, let plan = documentPlans[entry.type] else { continue }
+            let kind = plan.kinds[field] ?? .string
             add(field, values.itemValues(node, kind: kind))
         }
         if let review = DocumentControl.nextReview(of: entry, config: context.site.config) {

@@ -14,11 +14,17 @@ struct TemplateName: Sendable {
     let parts: [String]
     let isCurrent: Bool
     let climbs: Bool
+    /// `parts[0]` (empty when there are no parts), and whether more parts follow: every lookup starts
+    /// with them.
+    let first: String
+    let isDotted: Bool
 
     init(_ text: String) {
         isCurrent = text == "."
         climbs = !text.hasPrefix(".")
         parts = text.split(separator: ".").map(String.init)
+        first = parts.first ?? ""
+        isDotted = parts.count > 1
     }
 }
 
@@ -46,12 +52,18 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` with a typed view model into UTF-8 bytes, for pages that go to disk
     /// as they are (no `String` validation and copy of every page).
     func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8]? {
-        guard let nodes = templates[name] else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(16 * 1024)
+        guard render(name, context, into: &output) else { return nil }
+        return output
+    }
+
+    /// Renders the template `name` at the end of `output`; false when there is no such template.
+    func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) -> Bool {
+        guard let nodes = templates[name] else { return false }
         var stack = [context]
         TemplateRenderer(library: self).render(nodes, stack: &stack, indentation: nil, into: &output)
-        return output
+        return true
     }
 
     func nodes(_ name: String) -> [TemplateNode]? { templates[name] }
@@ -116,15 +128,18 @@ struct TemplateRenderer {
 
     private func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
         if name.isCurrent { return stack.last }
-        guard let first = name.parts.first else { return nil }
+        guard !name.parts.isEmpty else { return nil }
         var value: TemplateValue?
         if name.climbs {
-            for candidate in stack.reversed() {
-                if let found = candidate.child(first) { value = found; break }
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = stack[index].child(name.first) { value = found; break }
+                index -= 1
             }
         } else {
-            value = stack.last?.child(first)
+            value = stack.last?.child(name.first)
         }
+        guard name.isDotted else { return value }
         for part in name.parts.dropFirst() {
             value = value?.child(part)
         }

@@ -8,6 +8,14 @@ struct TemplateFrame: Sendable {
     /// The variable of each hole and whether the template escapes it (`{{x}}`) or not (`{{{x}}}`).
     let holes: [(name: String, escaped: Bool)]
 
+    /// Whether the frame has one `body` hole, not escaped (`{{{body}}}`): then a page can be rendered
+    /// straight into the frame's output.
+    var bodyOnceUnescaped: Bool {
+        var count = 0, escaped = false
+        for hole in holes where hole.name == "body" { count += 1; escaped = escaped || hole.escaped }
+        return count == 1 && !escaped
+    }
+
     /// Writes the frame with `fill` writing each hole's value; for a hole `fill` gets whether the
     /// template escapes it.
     func render(into output: inout [UInt8], fill: (_ name: String, _ escaped: Bool, _ output: inout [UInt8]) -> Void) {

@@ -3,7 +3,11 @@
 /// Page builders hand the renderer `[String: Any]` dictionaries; they are converted once per render
 /// into this enum, so that every lookup during rendering is a plain dictionary access instead of a
 /// chain of dynamic casts (what made rendering most of the build with swift-mustache).
-public indirect enum TemplateValue: Sendable {
+///
+/// Not `indirect`: the recursion goes through arrays and dictionaries, which are references already,
+/// and an indirect enum puts every value (each `.bool(true)` of every field item) in a heap box of its
+/// own.
+public enum TemplateValue: Sendable {
     case text(String)
     case bool(Bool)
     case list([TemplateValue])

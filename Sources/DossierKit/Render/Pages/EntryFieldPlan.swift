@@ -1,0 +1,72 @@
+/// The field rows of one type's entry pages, worked out once per type instead of once per entry.
+///
+/// Why: `FieldValues.rows(for:skipping:)` joined the common and the type's field lists, looked up
+/// every field's label (`"field." + name`), built a `Set` of the skipped names and searched the front
+/// matter once per field, for each of 10 000 pages (6.7 % of a 10k build with the items). Here the
+/// fields come in schema order without duplicates, with their labels and names as template values
+/// already, and one pass over the entry's front matter finds each field's value.
+struct EntryFieldPlan: Sendable {
+    struct Field: Sendable {
+        let name: TemplateValue
+        let label: TemplateValue
+        let kind: FieldKind
+    }
+
+    /// Fields the schema lists, first occurrence of each name, skipped names left out.
+    let fields: [Field]
+    /// Name → index in `fields`, or `-1` for a skipped name.
+    private let slots: [String: Int]
+    /// Every schema field's kind by name, skipped ones too (the first of a name, as `rows` takes it).
+    let kinds: [String: FieldKind]
+
+    init(type: TypeDefinition, catalog: TypeCatalog, skipping skipped: [String], values: FieldValues) {
+        var slots: [String: Int] = [:]
+        for name in skipped { slots[name] = -1 }
+        var fields: [Field] = []
+        var kinds: [String: FieldKind] = [:]
+        for spec in catalog.allFields(of: type) {
+            if kinds[spec.name] == nil { kinds[spec.name] = spec.kind }
+            guard slots[spec.name] == nil else { continue }
+            slots[spec.name] = fields.count
+            fields.append(Field(name: .text(spec.name), label: .text(values.label(spec.name)), kind: spec.kind))
+        }
+        self.fields = fields
+        self.slots = slots
+        self.kinds = kinds
+    }
+
+    /// The same rows as `values.rows(for: entry, skipping:)` with the skipped names of this plan:
+    /// schema fields with a value first, then the front matter's other keys in their order.
+    func rows(for entry: Entry, values: FieldValues) -> [TemplateValue] {
+        let pairs = entry.frontMatter.entries ?? []
+        guard !pairs.isEmpty else { return [] }
+        // Each schema field's value is its key's first occurrence (as `entry[name]` finds it).
+        var found = [Int](repeating: -1, count: fields.count)
+        var slotOfPair = [Int](repeating: Int.min, count: pairs.count)
+        for (position, pair) in pairs.enumerated() {
+            guard let slot = slots[pair.key] else { continue }
+            slotOfPair[position] = slot
+            if slot >= 0, found[slot] < 0 { found[slot] = position }
+        }
+        var rows: [TemplateValue] = []
+        rows.reserveCapacity(pairs.count)
+        var shown = [Bool](repeating: false, count: fields.count)
+        for (slot, field) in fields.enumerated() {
+            let position = found[slot]
+            guard position >= 0, !pairs[position].value.isNull else { continue }
+            shown[slot] = true
+            let node = pairs[position].value
+            rows.append(.fields(["label": field.label, "name": field.name,
+                                 "items": .list(values.itemValues(node, kind: field.kind)),
+                                 "wide": .bool(FieldValues.isWide(node, kind: field.kind))]))
+        }
+        for (position, pair) in pairs.enumerated() {
+            let slot = slotOfPair[position]
+            if slot == -1 || (slot >= 0 && shown[slot]) { continue }
+            rows.append(.fields(["label": .text(values.label(pair.key)), "name": .text(pair.key),
+                                 "items": .list(values.itemValues(pair.value, kind: .any)),
+                                 "wide": .bool(FieldValues.isWide(pair.value, kind: .any))]))
+        }
+        return rows
+    }
+}
