@@ -46,18 +46,26 @@ struct BuildCommand: ParsableCommand {
             throw exitForEnvironment(error)
         }
         let failure = "\(options.output) was left as it was"
+        // Exit without freeing the parsed site and the build's model: tearing them down after the
+        // summary was printed was ~25–30 ms of a 10 000-record build's CPU, all of it on one core.
         if output.quiet {
             print(CommandOutput.quietReport(result.check.diagnostics, strict: render.strict, command: "build", failure: failure),
                   terminator: "")
-            if result.written == nil { throw ExitCode(1) }
-            return
+            exitKeepingMemory(result.written == nil ? 1 : 0)
         }
         let report = CheckReport(diagnostics: result.check.diagnostics, asOf: options.asOf, fileCount: result.check.fileCount)
         print(report.human(colour: isatty(STDOUT_FILENO) == 1), terminator: "")
         guard let written = result.written else {
             print("build failed: \(failure)")
-            throw ExitCode(1)
+            exitKeepingMemory(1)
         }
         print(CommandOutput.buildSummary(written: written, output: options.output, profile: result.profile.name))
+        exitKeepingMemory(0)
+    }
+
+    /// Flushes standard output and exits with `code`, leaving the process's memory to the system.
+    private func exitKeepingMemory(_ code: Int32) -> Never {
+        fflush(nil)
+        Foundation.exit(code)
     }
 }

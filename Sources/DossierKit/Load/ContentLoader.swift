@@ -25,7 +25,7 @@ public struct ContentLoader: Sendable {
     ///   - folder: the content folder inside it, normally `Content`.
     public func load(root: String, folder: String = "Content") throws -> Result {
         var result = Result()
-        let top = join(root, folder)
+        let top = Self.join(root, folder)
         guard fileSystem.kind(top) == .directory else {
             throw DossierError.missingContent(path: top)
         }
@@ -39,7 +39,8 @@ public struct ContentLoader: Sendable {
         let sizeLimit = self.sizeLimit
         let read = found.parallelMap { item -> Swift.Result<FileSystem.LimitedRead?, any Error> in
             switch item {
-            case let .file(_, full): return Swift.Result { try fileSystem.readUnlessLarger(full, sizeLimit) }
+            // The full path is joined here, on every core, rather than in the walk (serial).
+            case let .file(path): return Swift.Result { try fileSystem.readUnlessLarger(Self.join(root, path), sizeLimit) }
             case .diagnostic: return .success(nil)
             case let .failure(error): return .failure(error)
             }
@@ -47,9 +48,9 @@ public struct ContentLoader: Sendable {
         result.files.reserveCapacity(read.count)
         for (item, outcome) in zip(found, read) {
             switch (item, try outcome.get()) {
-            case let (.file(path, _), .data(data)?):
+            case let (.file(path), .data(data)?):
                 result.files.append(SourceFile(path: path, data: data))
-            case let (.file(path, _), .tooLarge(size)?):
+            case let (.file(path), .tooLarge(size)?):
                 result.diagnostics.append(Diagnostic(
                     rule: Rules.parseTooLarge.id, severity: Rules.parseTooLarge.severity,
                     message: "file is \(size / 1024) KiB, over the \(sizeLimit / 1024 / 1024) MiB limit",
@@ -66,7 +67,7 @@ public struct ContentLoader: Sendable {
     /// What the walk found, in walk order: a Markdown file to read, a refused item, or the listing
     /// failure that ended the walk.
     private enum Found: Sendable {
-        case file(path: String, full: String)
+        case file(path: String)
         case diagnostic(Diagnostic)
         case failure(any Error)
     }
@@ -75,7 +76,7 @@ public struct ContentLoader: Sendable {
         if case .failure? = found.last { return }
         let items: [(name: String, kind: FileSystem.ItemKind)]
         do {
-            items = try fileSystem.listKinds(join(root, relative)).sorted { $0.name < $1.name }
+            items = try fileSystem.listKinds(Self.join(root, relative)).sorted { $0.name < $1.name }
         } catch {
             found.append(.failure(error))
             return
@@ -94,14 +95,14 @@ public struct ContentLoader: Sendable {
                     result.otherFiles.append(path)
                     continue
                 }
-                found.append(.file(path: path, full: join(root, path)))
+                found.append(.file(path: path))
             case .missing:
                 continue
             }
         }
     }
 
-    private func join(_ a: String, _ b: String) -> String {
+    private static func join(_ a: String, _ b: String) -> String {
         a.isEmpty || a == "." ? b : (a.hasSuffix("/") ? a + b : a + "/" + b)
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The types and checklists compiled into the binary (see Embedded/generate.py). They are constants
 /// of the build, so each is parsed once per process, on first use, and never changes afterwards.
 enum BuiltInData {
@@ -21,6 +23,15 @@ enum BuiltInData {
     static func typeCatalog() throws -> TypeCatalog { try parsedCatalog.get() }
 
     static func checklists() throws -> [(path: String, text: String)] { checklistSources }
+
+    /// Starts parsing the built-in types and checklists on another thread, so that they are ready
+    /// (or nearly) when first used; a use before then waits for the same one-time parse.
+    static func prepareInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async {
+            _ = parsedCatalog
+            _ = parsedChecklists
+        }
+    }
 
     /// The built-in checklists, parsed, with any problems in them (a test keeps them at none).
     static func parsedBuiltInChecklists() -> ChecklistParser.Result { parsedChecklists }

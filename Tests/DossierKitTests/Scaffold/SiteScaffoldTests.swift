@@ -12,6 +12,16 @@ final class SiteScaffoldTests: XCTestCase {
         return try Pipeline.check(root: "/site", asOf: asOf, fileSystem: .memory(tree))
     }
 
+    /// `builtInStandards()` reads the `id:` lines (init's help, built on every command): the same
+    /// list as parsing the checklists.
+    func testBuiltInStandardsAreTheParsedChecklistIDs() {
+        let parsed = BuiltInData.parsedBuiltInChecklists().checklists.map(\.id).sorted()
+        XCTAssertEqual(SiteScaffold.builtInStandards(), parsed)
+        XCTAssertEqual(parsed.count, 5)
+        XCTAssertEqual(SiteScaffold.topLevelID(in: "# c\nkind: x\nid: abc \nclauses:\n  - id: 1\n"), "abc")
+        XCTAssertNil(SiteScaffold.topLevelID(in: "clauses:\n  - id: 1\n"))
+    }
+
     func testEveryStandardAndLanguagePassesCheck() throws {
         let combinations = [["iso20000-1"], ["iso10002"], ["iso9001"], ["gbt27922"], ["annex-sl"],
                             ["iso20000-1", "iso10002", "iso9001", "gbt27922"]]
