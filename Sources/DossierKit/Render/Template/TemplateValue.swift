@@ -17,13 +17,17 @@ public enum TemplateValue: Sendable {
 
     /// Converts a view-model value; `nil` for nothing (a missing key, an empty optional).
     public init?(_ any: Any) {
+        // Most common first (each failed cast is a runtime call), and lists of maps or strings cast
+        // as such: `as [Any]` builds a new array of boxed values first.
         switch any {
-        case let value as TemplateValue: self = value
         case let text as String: self = .text(text)
+        case let map as [String: Any]: self = .map(map.compactMapValues(TemplateValue.init))
+        case let value as TemplateValue: self = value
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .text(String(number))
         case let number as Double: self = .text(number.description)
-        case let map as [String: Any]: self = .map(map.compactMapValues(TemplateValue.init))
+        case let list as [[String: Any]]: self = .list(list.map { .map($0.compactMapValues(TemplateValue.init)) })
+        case let list as [String]: self = .list(list.map { .text($0) })
         case let list as [Any]: self = .list(list.compactMap(TemplateValue.init))
         case let optional as OptionalValue:
             guard let wrapped = optional.wrapped, let value = TemplateValue(wrapped) else { return nil }
