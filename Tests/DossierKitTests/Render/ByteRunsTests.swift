@@ -95,6 +95,24 @@ final class ByteRunsTests: XCTestCase {
         XCTAssertFalse(shapes.admits("k中"))
     }
 
+    // MARK: - Fingerprints
+
+    /// As `String(value, radix: 16)` padded to 16 digits, high then low.
+    func testFingerprintHexIsBothWordsPaddedToSixteenDigits() {
+        var generator = SplitMix(seed: 0xF1A9)
+        let values: [UInt64] = [0, 1, 0xF, 0x10, 0xABC, .max, 1 << 63, 0x0123_4567_89AB_CDEF] + (0..<50).map { _ in generator.next() >> (generator.next() % 64) }
+        func padded(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
+        for high in values {
+            for low in values.prefix(12) {
+                XCTAssertEqual(Fingerprint.hex(high: high, low: low), padded(high) + padded(low))
+            }
+        }
+        XCTAssertEqual(Fingerprint().hex, "6c62272e07bb0142cbf29ce484222325")
+    }
+
     /// A small deterministic generator (SplitMix64), so that a failure can be reproduced.
     private struct SplitMix {
         var state: UInt64
