@@ -105,12 +105,21 @@ struct JSONStream {
 
     /// On UTF-8 bytes: every escaped character is ASCII except U+2028 and U+2029 (E2 80 A8/A9), and no
     /// byte of another multi-byte character can be mistaken for them. Runs of bytes that need no escape
-    /// are copied whole.
+    /// are found eight bytes at a time (`candidates`) and copied whole: byte by byte through the
+    /// `switch` this was 3 % of a 10k build (17 MB of `data/dossier.json`, 19 MB of search index).
     static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, scriptSafe: Bool, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        let count = bytes.count
         var start = 0
         var i = 0
-        while i < bytes.count {
+        while i < count {
+            if i + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                let found = scriptSafe ? candidates(word, scriptSafe: true) : candidates(word, scriptSafe: false)
+                if found == 0 { i += 8; continue }
+                // The first candidate byte (the lowest flag is exact; see `candidates`).
+                i += found.trailingZeroBitCount >> 3
+            }
             let byte = bytes[i]
             let escape: StaticString
             var width = 1
@@ -123,15 +132,16 @@ struct JSONStream {
             case UInt8(ascii: "<") where scriptSafe: escape = #"\u003c"#
             case UInt8(ascii: ">") where scriptSafe: escape = #"\u003e"#
             case UInt8(ascii: "&") where scriptSafe: escape = #"\u0026"#
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+            case 0xE2 where i + 2 < count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                 // Line terminators in older JavaScript engines.
                 escape = bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
                 width = 3
             case 0x00..<0x20, 0x7F:
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                let hex: StaticString = "0123456789abcdef"
+                let digits = hex.utf8Start
                 out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                                        digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
                 i += 1
                 start = i
                 continue
@@ -144,7 +154,28 @@ struct JSONStream {
             i += width
             start = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The high bit of each byte of `word` (little-endian: bit 7 is the first byte) that may need an
+    /// escape: below 0x20, `"`, `\\`, 0x7F, E2 (U+2028/U+2029's lead byte), and with `scriptSafe`
+    /// `<`, `>`, `&`. Zero means none does. The lowest flag is always a byte in that set: the
+    /// subtractions borrow only out of a flagged byte, so only bytes after the first one can be
+    /// flagged wrongly (or missed), and the caller looks at them again.
+    @inline(__always)
+    static func candidates(_ word: UInt64, scriptSafe: Bool) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// Bytes of `x` that are zero (flag in the high bit, before masking).
+        func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+        var found = ((word &- ones &* 0x20) & ~word)
+            | zero(word ^ (ones &* 0x5C)) | zero(word ^ (ones &* 0x7F)) | zero(word ^ (ones &* 0xE2))
+        if scriptSafe {
+            // `"` and `&` differ only in bit 2, `<` and `>` only in bit 1.
+            found |= zero((word | ones &* 0x04) ^ (ones &* 0x26)) | zero((word | ones &* 0x02) ^ (ones &* 0x3E))
+        } else {
+            found |= zero(word ^ (ones &* 0x22))
+        }
+        return found & (ones &* 0x80)
     }
 }

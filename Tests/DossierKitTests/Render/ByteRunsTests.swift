@@ -1,0 +1,128 @@
+import XCTest
+@testable import DossierKit
+
+/// Byte loops that take eight bytes at a time, against the loops they replaced. `JSONStream.appendQuoted`
+/// finds the bytes to escape that way: these texts are long enough for that path and put every
+/// character that matters at every offset of a word, next to others, and after bytes that make the
+/// word tests borrow (0x00, 0x1F, E2 without 80 A8).
+final class ByteRunsTests: XCTestCase {
+    private static let specials: [String] = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+        + ["\"", "\\", "<", ">", "&", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{201C}", "!", "'", "=", "?", "^", "|"]
+
+    private func assertQuotedAsTheCharacterLoop(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        for scriptSafe in [false, true] {
+            XCTAssertEqual(JSONValue.quote(text, scriptSafe: scriptSafe),
+                           SummaryOutputTests.referenceQuote(text, scriptSafe: scriptSafe),
+                           "\(Array(text.utf8)) scriptSafe \(scriptSafe)", file: file, line: line)
+        }
+    }
+
+    func testEveryCharacterAtEveryOffsetOfLongText() {
+        for filler in ["abcdefghijklmnopqrstuvwx", "中文文本的内容与格式", "a b\u{A0}c é"] {
+            for special in Self.specials {
+                for offset in 0...filler.count {
+                    var text = filler
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: offset))
+                    assertQuotedAsTheCharacterLoop(text)
+                    assertQuotedAsTheCharacterLoop(text + special + filler)
+                }
+            }
+        }
+    }
+
+    func testRandomTextOfEveryLength() {
+        var generator = SplitMix(seed: 0x5EED)
+        let alphabet = Self.specials + ["a", "Z", " ", "0", "中", "é", "\u{3000}", "\u{1F600}"]
+        for length in 0..<80 {
+            for _ in 0..<40 {
+                let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+                assertQuotedAsTheCharacterLoop(text)
+            }
+        }
+    }
+
+    // MARK: - Collapsing white space and plain texts
+
+    /// The collapse's word path against a byte loop, on random text of every length (ASCII and
+    /// ideographic spaces, E3 leads of other punctuation, control bytes, CJK).
+    func testCollapsingRandomTextEqualsTheByteLoop() {
+        var generator = SplitMix(seed: 0xC011A95E)
+        let alphabet = ["a", "Z", " ", "\t", "\n", "\r", "\u{1}", "\u{B}", "\u{3000}", "\u{3001}", "。", "中", "文", "é", "!", "\u{1F600}"]
+        for length in 0..<70 {
+            for _ in 0..<40 {
+                let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+                XCTAssertEqual(SearchIndex.collapsed(text), Self.referenceCollapsed(text), "\(Array(text.utf8))")
+            }
+        }
+    }
+
+    /// `SearchIndex.collapsed` as a byte loop: ASCII white space and U+3000 runs become one space.
+    private static func referenceCollapsed(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            let width = byte == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3
+                : (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
+            if width > 0 { pendingSpace = !out.isEmpty; i += width; continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A text of ASCII and CJK ideographs is its own canonical form: `==` with any other such text
+    /// is byte equality, and it never equals an ASCII key it differs from, so `KeyShapes` may rule it out.
+    func testCanonicallyPlainTextsCompareByBytes() {
+        let texts = ["中", "中文", "a中", "已批准", "approved", "K", "\u{212A}", "e\u{301}", "\u{E9}", "\u{F900}", "\u{8C48}",
+                     "中\u{301}", "\u{3000}", "\u{4E00}", "\u{9FFF}", "\u{A000}", "\u{3400}"]
+        for a in texts {
+            for b in texts where KeyShapes.isCanonicallyPlain(a) && KeyShapes.isCanonicallyPlain(b) {
+                XCTAssertEqual(a == b, Array(a.utf8) == Array(b.utf8), "\(a) \(b)")
+            }
+        }
+        XCTAssertTrue(KeyShapes.isCanonicallyPlain("INC-2026 中文"))
+        XCTAssertFalse(KeyShapes.isCanonicallyPlain("\u{212A}"), "KELVIN SIGN equals K")
+        XCTAssertFalse(KeyShapes.isCanonicallyPlain("\u{F900}"), "a compatibility ideograph decomposes")
+        XCTAssertFalse(KeyShapes.isCanonicallyPlain("中\u{301}"), "a combining mark")
+        let shapes = KeyShapes(["K", "approved"])
+        XCTAssertTrue(shapes.admits("\u{212A}"))
+        XCTAssertTrue(shapes.admits("K"))
+        XCTAssertFalse(shapes.admits("已批准"))
+        XCTAssertFalse(shapes.admits("k中"))
+    }
+
+    // MARK: - Fingerprints
+
+    /// As `String(value, radix: 16)` padded to 16 digits, high then low.
+    func testFingerprintHexIsBothWordsPaddedToSixteenDigits() {
+        var generator = SplitMix(seed: 0xF1A9)
+        let values: [UInt64] = [0, 1, 0xF, 0x10, 0xABC, .max, 1 << 63, 0x0123_4567_89AB_CDEF] + (0..<50).map { _ in generator.next() >> (generator.next() % 64) }
+        func padded(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
+        for high in values {
+            for low in values.prefix(12) {
+                XCTAssertEqual(Fingerprint.hex(high: high, low: low), padded(high) + padded(low))
+            }
+        }
+        XCTAssertEqual(Fingerprint().hex, "6c62272e07bb0142cbf29ce484222325")
+    }
+
+    /// A small deterministic generator (SplitMix64), so that a failure can be reproduced.
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
