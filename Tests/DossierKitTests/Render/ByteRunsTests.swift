@@ -31,7 +31,7 @@ final class ByteRunsTests: XCTestCase {
     }
 
     func testRandomTextOfEveryLength() {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         let alphabet = Self.specials + ["a", "Z", " ", "0", "中", "é", "\u{3000}", "\u{1F600}"]
         for length in 0..<80 {
             for _ in 0..<40 {
@@ -46,32 +46,14 @@ final class ByteRunsTests: XCTestCase {
     /// The collapse's word path against a byte loop, on random text of every length (ASCII and
     /// ideographic spaces, E3 leads of other punctuation, control bytes, CJK).
     func testCollapsingRandomTextEqualsTheByteLoop() {
-        var generator = SplitMix(seed: 0xC011A95E)
+        var generator = SplitMix64(seed: 0xC011A95E)
         let alphabet = ["a", "Z", " ", "\t", "\n", "\r", "\u{1}", "\u{B}", "\u{3000}", "\u{3001}", "。", "中", "文", "é", "!", "\u{1F600}"]
         for length in 0..<70 {
             for _ in 0..<40 {
                 let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
-                XCTAssertEqual(SearchIndex.collapsed(text), Self.referenceCollapsed(text), "\(Array(text.utf8))")
+                XCTAssertEqual(SearchIndex.collapsed(text), ReferenceCode.collapsed(text), "\(Array(text.utf8))")
             }
         }
-    }
-
-    /// `SearchIndex.collapsed` as a byte loop: ASCII white space and U+3000 runs become one space.
-    private static func referenceCollapsed(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        var pendingSpace = false
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            let width = byte == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3
-                : (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
-            if width > 0 { pendingSpace = !out.isEmpty; i += width; continue }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(byte)
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A text of ASCII and CJK ideographs is its own canonical form: `==` with any other such text
@@ -99,7 +81,7 @@ final class ByteRunsTests: XCTestCase {
 
     /// As `String(value, radix: 16)` padded to 16 digits, high then low.
     func testFingerprintHexIsBothWordsPaddedToSixteenDigits() {
-        var generator = SplitMix(seed: 0xF1A9)
+        var generator = SplitMix64(seed: 0xF1A9)
         let values: [UInt64] = [0, 1, 0xF, 0x10, 0xABC, .max, 1 << 63, 0x0123_4567_89AB_CDEF] + (0..<50).map { _ in generator.next() >> (generator.next() % 64) }
         func padded(_ value: UInt64) -> String {
             let text = String(value, radix: 16)
@@ -111,18 +93,5 @@ final class ByteRunsTests: XCTestCase {
             }
         }
         XCTAssertEqual(Fingerprint().hex, "6c62272e07bb0142cbf29ce484222325")
-    }
-
-    /// A small deterministic generator (SplitMix64), so that a failure can be reproduced.
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -45,29 +45,7 @@ final class SummaryShortcutTests: XCTestCase {
             }
         }
         walk(node)
-        return referenceCollapsed(parts.joined(separator: " "))
-    }
-
-    /// Byte by byte, as `SearchIndex.collapsed` was.
-    private static func referenceCollapsed(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        var pendingSpace = false
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            let width = byte == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3
-                : (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
-            if width > 0 {
-                pendingSpace = !out.isEmpty
-                i += width
-                continue
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(byte)
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
+        return ReferenceCode.collapsed(parts.joined(separator: " "))
     }
 
     func testFrontMatterTextEqualsJoiningThenCollapsing() throws {
@@ -92,7 +70,7 @@ final class SummaryShortcutTests: XCTestCase {
         let samples = ["", " ", "a", "  a \t\n b\u{3000}\u{3000}中  ", "\u{3000}", "x\u{E3}", "x\u{3001}\u{3000}", "a\u{1}b  c",
                        "\u{3000}a\u{3000}", "末尾\u{3000}"] + site.entries.map(\.body.plainText)
         for text in samples {
-            XCTAssertEqual(SearchIndex.collapsed(text), Self.referenceCollapsed(text), text)
+            XCTAssertEqual(SearchIndex.collapsed(text), ReferenceCode.collapsed(text), text)
         }
     }
 

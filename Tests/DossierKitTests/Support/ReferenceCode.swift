@@ -1,0 +1,38 @@
+import Foundation
+
+/// Straightforward versions of code that now has a fast path, shared by the tests that compare the two.
+enum ReferenceCode {
+    /// `SearchIndex.collapsed` as it was, byte by byte: runs of ASCII white space and U+3000 become one
+    /// space, none at the start.
+    static func collapsed(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            let width = byte == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3
+                : (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
+            if width > 0 { pendingSpace = !out.isEmpty; i += width; continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failure of a randomised test can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
