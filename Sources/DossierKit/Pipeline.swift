@@ -98,7 +98,7 @@ public enum Pipeline {
         let rootURL = URL(fileURLWithPath: options.root.isEmpty ? "." : options.root)
         let writer = OutputWriter(output: URL(fileURLWithPath: options.output), siteRoot: rootURL)
         let plan = try stages.run(.render) {
-            try build.render(with: SiteRenderer(theme: theme, asOf: options.asOf, generator: options.generator), output: writer.output)
+            try build.render(with: SiteRenderer(theme: theme, asOf: options.asOf, generator: options.generator), writer: writer)
         }
         var written = 0
         try stages.run(.write, count: plan.fileCount) { written = try build.write(plan, with: writer) }

@@ -31,7 +31,8 @@ struct IncrementalBuild {
 
     /// Renders the site. A whole build (no cache of an earlier build to update in place) writes each
     /// file into a staging folder as soon as it is rendered; `write` then swaps the folder in.
-    func render(with renderer: SiteRenderer, output: URL) throws -> Plan {
+    func render(with renderer: SiteRenderer, writer: OutputWriter) throws -> Plan {
+        let output = writer.output
         // Three serial preparations side by side (References alone is 35 ms at 10k records, on one core).
         let site = self.site, asOf = renderer.asOf
         let prepared = [0, 1, 2].parallelMap { part -> Prepared in
@@ -48,9 +49,7 @@ struct IncrementalBuild {
         var inputs: [String: String] = [:]
         for (entry, fingerprint) in zip(site.entries, dependencies.fingerprints) { inputs[PagePaths.page(for: entry)] = fingerprint }
         guard options.incremental, let previous = BuildCache.load(for: output) else {
-            // The same writer as `Pipeline.build`'s (it checks the target against the site root).
-            let root = URL(fileURLWithPath: options.root.isEmpty ? "." : options.root)
-            let staging = try StagingFolder(writer: OutputWriter(output: output, siteRoot: root))
+            let staging = try StagingFolder(writer: writer)
             do {
                 let contents = try renderer.render(site, references: references, coverage: coverage,
                                                    diagnostics: diagnostics, skipping: []) {
