@@ -24,3 +24,11 @@ func exitForEnvironment(_ error: Error) -> ExitCode {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     return ExitCode(2)
 }
+
+/// Flushes standard output and exits with `code`, leaving the parsed site to the system: freeing a
+/// 10 000-entry site one object at a time, after the report was printed, cost `check` 2 % of its CPU and
+/// `build` 25–30 ms, all of it on one core.
+func exitKeepingMemory(_ code: Int32) -> Never {
+    fflush(nil)
+    Foundation.exit(code)
+}
