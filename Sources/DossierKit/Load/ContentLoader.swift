@@ -83,6 +83,13 @@ public struct ContentLoader: Sendable {
         }
         for (name, kind) in items where !name.hasPrefix(".") {
             let path = relative + "/" + name
+            if Self.lostInDecoding(name, at: Self.join(root, path), fileSystem: fileSystem) {
+                found.append(.diagnostic(Diagnostic(rule: Rules.parseEncoding.id, severity: Rules.parseEncoding.severity,
+                    message: "file name is not valid UTF-8 (the path shows \u{FFFD} where its bytes are not)",
+                    location: SourceLocation(path: path),
+                    hint: "rename it in UTF-8 (names from Windows or old archives are often GBK)")))
+                continue
+            }
             switch kind {
             case .symlink:
                 found.append(.diagnostic(Diagnostic(rule: Rules.refSymlink.id, severity: Rules.refSymlink.severity, message: "symbolic link refused: Dossier never follows links out of Content/",
@@ -100,6 +107,13 @@ public struct ContentLoader: Sendable {
                 continue
             }
         }
+    }
+
+    /// Whether `name` came from bytes that are not UTF-8: listing decodes such a name with U+FFFD in
+    /// place of the bad bytes, so the decoded path names nothing, and reading it would fail with a
+    /// bare "no such file" error. A name that really holds U+FFFD still exists, and is kept.
+    private static func lostInDecoding(_ name: String, at path: String, fileSystem: FileSystem) -> Bool {
+        name.unicodeScalars.contains("\u{FFFD}") && fileSystem.kind(path) == .missing
     }
 
     private static func join(_ a: String, _ b: String) -> String {

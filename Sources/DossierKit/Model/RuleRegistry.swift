@@ -25,7 +25,7 @@ public enum Rules {
     public static let parseYAMLTooDeep = rule("parse.yaml-too-deep", .error, "The YAML nests too deeply.")
     public static let parseFrontMatter = rule("parse.front-matter", .error, "The front matter is not a map of keys.")
     public static let parseEmptyFrontMatter = rule("parse.empty-front-matter", .error, "The front matter is empty.")
-    public static let parseEncoding = rule("parse.encoding", .error, "The file is not valid UTF-8.")
+    public static let parseEncoding = rule("parse.encoding", .error, "The file, or its name, is not valid UTF-8.")
     public static let parseBinary = rule("parse.binary", .error, "The file contains NUL bytes.")
     public static let parseTooLarge = rule("parse.too-large", .error, "The file is over the size limit.")
 

@@ -63,4 +63,25 @@ final class LoadShortcutTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.compactMap { $0.location?.path }, ["Content/a/big.md", "Content/b2.md", "Content/c/big.md"])
         XCTAssertEqual(result.diagnostics.map(\.message).last, "file is 4 KiB, over the 0 MiB limit")
     }
+    /// A name whose bytes are not UTF-8 (a GBK name from Windows) is reported with its file, not
+    /// thrown as a bare "no such file" error; a name that really holds U+FFFD is read as usual.
+    func testNameThatIsNotUTF8IsADiagnostic() throws {
+        try Fixtures.write(["Content/a.md": "x", "Content/\u{FFFD}real.md": "y"], under: root)
+        let content = root.appendingPathComponent("Content").path
+        for (name, isFolder) in [([UInt8]("bad".utf8) + [0xB2, 0xE2, 0xCA, 0xD4] + Array(".md".utf8), false),
+                                 ([UInt8]("dir".utf8) + [0xFF], true)] {
+            let path = Array(content.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let made = path.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { isFolder ? mkdir($0.baseAddress!, 0o755) : creat($0.baseAddress!, 0o644) }
+            }
+            XCTAssertGreaterThanOrEqual(made, 0, "cannot make the test's file")
+            if !isFolder { close(made) }
+        }
+        let result = try ContentLoader(fileSystem: .local).load(root: root.path)
+        XCTAssertEqual(result.files.map(\.path), ["Content/a.md", "Content/\u{FFFD}real.md"])
+        XCTAssertEqual(result.diagnostics.map(\.rule), ["parse.encoding", "parse.encoding"])
+        XCTAssertEqual(result.diagnostics.compactMap { $0.location?.path },
+                       ["Content/bad\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}.md", "Content/dir\u{FFFD}"])
+        XCTAssertTrue(result.diagnostics.allSatisfy { $0.message.hasPrefix("file name is not valid UTF-8") })
+    }
 }
