@@ -44,7 +44,7 @@ struct FieldValues {
         text.utf8.count > limit && text.count > limit
     }
 
-    func label(_ field: String) -> String { context.strings.label(field: field) }
+    func label(_ field: String) -> String { context.theme.strings.label(field: field) }
 
     /// Display items for a value of `kind`; lists give one item each. Every item carries one of the
     /// flags `isLink`, `isBadge`, `isPlain` (Mustache sections need booleans, not strings).
@@ -59,9 +59,7 @@ struct FieldValues {
     func itemValues(_ node: YAMLNode, kind: FieldKind) -> [TemplateValue] {
         switch node.value {
         case let .scalar(text, _):
-            var item = item(node.isNull ? "" : text, kind: kind)
-            item["last"] = .bool(true)
-            return [.fields(item)]
+            return [.fields(item(node.isNull ? "" : text, kind: kind, last: true))]
         case let .sequence(values) where values.allSatisfy(\.isScalar):
             // A list of scalars (`clauses: [a, b]`): one item each, as `unmarkedItems` makes them,
             // without an array per element and the copies of `markingLast` (6 000 instructions a list).
@@ -70,9 +68,7 @@ struct FieldValues {
             var items: [TemplateValue] = []
             items.reserveCapacity(values.count)
             for (index, value) in values.enumerated() {
-                var item = item(value.string ?? "", kind: elementKind)
-                if index == values.count - 1 { item["last"] = .bool(true) }
-                items.append(.fields(item))
+                items.append(.fields(item(value.string ?? "", kind: elementKind, last: index == values.count - 1)))
             }
             return items
         default:
@@ -105,8 +101,11 @@ struct FieldValues {
         plainValue(text, missing: missing, overdue: overdue).mapValues(\.plain)
     }
 
-    static func plainValue(_ text: String, missing: Bool = false, overdue: Bool = false) -> TemplateFields {
-        ["text": .text(text), "isPlain": .bool(true), "isMissing": .bool(missing), "isOverdue": .bool(overdue)]
+    static func plainValue(_ text: String, missing: Bool = false, overdue: Bool = false, last: Bool = false) -> TemplateFields {
+        last
+            ? ["text": .text(text), "isPlain": .bool(true), "isMissing": .bool(missing), "isOverdue": .bool(overdue),
+               "last": .bool(true)]
+            : ["text": .text(text), "isPlain": .bool(true), "isMissing": .bool(missing), "isOverdue": .bool(overdue)]
     }
 
     /// Sets `last` on the final item so the template puts no separator after it.
@@ -122,36 +121,58 @@ struct FieldValues {
         return items
     }
 
-    func item(_ text: String, kind: FieldKind) -> TemplateFields {
+    /// The display item of one value; `last` adds `last: true` (the final item of a field).
+    ///
+    /// Each item is one literal with `last` in it when it is set: adding it afterwards grew the item's
+    /// array (700 instructions an item, 9 M of the 1k site's build), and so did the link's flags.
+    func item(_ text: String, kind: FieldKind, last: Bool = false) -> TemplateFields {
         switch kind {
         case .reference:
-            var link = context.linkValue(from: page, id: text, pages: pagePaths)
-            let found = link["href"] != nil
-            link["isLink"] = .bool(found)
-            link["isPlain"] = .bool(!found)
-            link["isMissing"] = .bool(!found)
-            return link
+            // `context.linkValue(from:id:pages:)` with its flags.
+            guard let index = context.site.indexByID[text] else {
+                return last
+                    ? ["text": .text(text), "missing": .bool(true), "isLink": .bool(false), "isPlain": .bool(true),
+                       "isMissing": .bool(true), "last": .bool(true)]
+                    : ["text": .text(text), "missing": .bool(true), "isLink": .bool(false), "isPlain": .bool(true),
+                       "isMissing": .bool(true)]
+            }
+            let target = pagePaths?[index] ?? PagePaths.page(for: context.site.entries[index])
+            let title = TemplateValue.text(context.site.entries[index].title)
+            let href = TemplateValue.text(PagePaths.relative(from: page, to: target))
+            return last
+                ? ["text": .text(text), "title": title, "href": href, "isLink": .bool(true), "isPlain": .bool(false),
+                   "isMissing": .bool(false), "last": .bool(true)]
+                : ["text": .text(text), "title": title, "href": href, "isLink": .bool(true), "isPlain": .bool(false),
+                   "isMissing": .bool(false)]
         case .clause:
             // A clause of an applicable standard links to its clause page; others stay text.
             let target = clauseTargets.map { $0.target(text) } ?? PagePaths.clauseTarget(reference: text, coverage: context.coverage)
-            guard let target else { return Self.plainValue(text) }
-            return ["text": .text(text), "href": .text(PagePaths.relative(from: page, to: target)), "isLink": .bool(true)]
+            guard let target else { return Self.plainValue(text, last: last) }
+            return Self.link(text, href: PagePaths.relative(from: page, to: target), last: last)
         case .attachment:
-            let target = PagePaths.attachment(text)
-            return ["text": .text(text), "href": .text(PagePaths.relative(from: page, to: target)), "isLink": .bool(true)]
+            return Self.link(text, href: PagePaths.relative(from: page, to: PagePaths.attachment(text)), last: last)
         case .date:
-            return Self.plainValue(RenderDates.day(text).map(context.strings.format) ?? text)
+            // `theme.strings`: `context.strings` is a computed copy of the whole table.
+            return Self.plainValue(RenderDates.day(text).map(context.theme.strings.format) ?? text, last: last)
         case .datetime:
-            return Self.plainValue(RenderDates.formatDateTime(text, strings: context.strings) ?? text)
+            return Self.plainValue(RenderDates.formatDateTime(text, strings: context.theme.strings) ?? text, last: last)
         case .enumeration, .bool:
-            return ["text": .text(word(for: text)), "badge": .text(text), "isBadge": .bool(true)]
+            return last
+                ? ["text": .text(word(for: text)), "badge": .text(text), "isBadge": .bool(true), "last": .bool(true)]
+                : ["text": .text(word(for: text)), "badge": .text(text), "isBadge": .bool(true)]
         default:
-            return Self.plainValue(text)
+            return Self.plainValue(text, last: last)
         }
     }
 
+    private static func link(_ text: String, href: String, last: Bool) -> TemplateFields {
+        last
+            ? ["text": .text(text), "href": .text(href), "isLink": .bool(true), "last": .bool(true)]
+            : ["text": .text(text), "href": .text(href), "isLink": .bool(true)]
+    }
+
     /// The theme's word for an enum value (`value.approved` → 已批准), or the value itself.
-    func word(for value: String) -> String { context.strings.word(value: value) }
+    func word(for value: String) -> String { context.theme.strings.word(value: value) }
 }
 
 private extension YAMLNode {

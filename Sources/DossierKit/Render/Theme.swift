@@ -21,6 +21,30 @@ public struct Theme: Sendable {
         return page
     }
 
+    /// The layout around a page's `body`, in bytes: rendered as a frame with `title` and `body` left
+    /// open (`TemplateFrame`), so that a large body (a record type's table, over 1 MB at 10 000
+    /// records) is neither validated into a `String` for the view model nor looked up as one (5 M of
+    /// the 1k site's build). A layout that uses `title` or `body` otherwise is rendered in full.
+    func layoutBytes(_ model: [String: TemplateValue], title: String, body: [UInt8]) throws -> [UInt8] {
+        guard let frame = templates.frame("layout", .map(model), holes: ["title", "body"]) else {
+            var model = model
+            model["title"] = .text(title)
+            model["body"] = .text(String(decoding: body, as: UTF8.self))
+            return try renderBytes("layout", .map(model))
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + body.count)
+        frame.render(into: &output) { name, escaped, output in
+            switch (name, escaped) {
+            case ("title", true): HTMLText.appendEscaped(title, to: &output)
+            case ("title", false): output += title.utf8
+            case (_, true): HTMLText.appendEscaped(bytes: body, to: &output)
+            case (_, false): output += body
+            }
+        }
+        return output
+    }
+
     /// Checks that `template` exists, before rendering it where an error cannot be thrown.
     func require(_ template: String) throws {
         guard templates.contains(template) else { throw Self.missing(template) }

@@ -39,6 +39,29 @@ final class TemplateFieldsTests: XCTestCase {
         XCTAssertTrue(String(decoding: asFields, as: UTF8.self).hasPrefix("<a href=\"a.html\">x&amp;y</a>, plain|&lt;o&gt; AC"))
     }
 
+    /// Lookups by UTF-8 length and comparison (`value(_:count:)`, what the renderer asks with the
+    /// lengths of its compiled names) find what a dictionary finds: keys of equal length, keys whose
+    /// characters and bytes differ in number, the empty key, long keys, missing keys.
+    func testLookupsByLengthEqualADictionary() throws {
+        let keys = ["a", "b", "ab", "é", "ée", "中", "abc", "", "a.b", "isMissing", "isOverdue", String(repeating: "k", count: 40),
+                    String(repeating: "k", count: 39) + "j"]
+        var dictionary: [String: TemplateValue] = [:]
+        for (index, key) in keys.enumerated() { dictionary[key] = .text(String(index)) }
+        let fields = TemplateFields(dictionary)
+        for key in keys + ["c", "ba", "e", "中文", "ismissing", String(repeating: "k", count: 41)] {
+            let expected = dictionary[key].map { "\($0.plain)" }
+            XCTAssertEqual(fields.value(key, count: key.utf8.count).map { "\($0.plain)" }, expected, key)
+            XCTAssertEqual(fields[key].map { "\($0.plain)" }, expected, key)
+            XCTAssertEqual(TemplateValue.fields(fields).child(key).map { "\($0.plain)" }, expected, key)
+        }
+        // Through the renderer, with compiled names (dotted and climbing ones too; tag names are ASCII).
+        var library = TemplateLibrary()
+        try library.register("{{ab}}|{{abc}}|{{#inner}}{{ab}}{{.ab}}{{inner.b}}{{/inner}}|{{inner.a}}", named: "page")
+        let inner = TemplateFields(["b": .text("B"), "a": .text("A")])
+        let page = try XCTUnwrap(library.renderBytes("page", .fields(TemplateFields(dictionary.merging(["inner": .fields(inner)]) { $1 }))))
+        XCTAssertEqual(String(decoding: page, as: UTF8.self), "2|6|2B|A")
+    }
+
     func testRewriteMatchesTheByteByByteVersion() {
         let marker = BodyHTML.marker
         let cases = [

@@ -18,6 +18,27 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(try theme.render("not-found", ["t": theme.strings.all]), "custom 页面不存在")
     }
 
+    /// `layoutBytes` (the layout as a frame with the body spliced in) against rendering the layout
+    /// with `title` and `body` in its model: the built-in layout, a layout that escapes both, and
+    /// layouts that use them in ways a frame cannot (a section, a dotted name), which render in full.
+    func testLayoutBytesEqualAFullRender() throws {
+        let builtIn = try Theme.load(name: "default", root: "/nowhere", language: .en, fileSystem: .memory([String: String]()))
+        let model = RenderContextFixture.layoutModel(builtIn)
+        let title = "R-1 <Fish & \"chips\">", body = Array("<p>中文 & <b>x</b></p>\n".utf8)
+        let layouts = [nil, "<title>{{title}}</title>\n{{body}}|{{{title}}}{{lang}}", "{{#title}}[{{.}}]{{/title}}{{{body}}}",
+                       "{{{body}}}{{body.x}}{{title}}"]
+        for layout in layouts {
+            var theme = builtIn
+            if let layout { try theme.templates.register(layout, named: "layout") }
+            var full = model
+            full["title"] = .text(title)
+            full["body"] = .text(String(decoding: body, as: UTF8.self))
+            let expected = try theme.renderBytes("layout", .map(full))
+            XCTAssertEqual(String(decoding: try theme.layoutBytes(model, title: title, body: body), as: UTF8.self),
+                           String(decoding: expected, as: UTF8.self), layout ?? "built-in")
+        }
+    }
+
     func testMissingTemplateIsAnErrorNotAnEmptyPage() throws {
         let theme = try Theme.load(name: "default", root: "/nowhere", language: .en, fileSystem: .memory([String: String]()))
         XCTAssertThrowsError(try theme.render("no-such-page", [:])) { error in
@@ -56,5 +77,14 @@ final class ThemeTests: XCTestCase {
             let embedded = EmbeddedResources.files[key] ?? ""
             XCTAssertTrue(embedded == text, "\(key) is stale: run `make embed`")
         }
+    }
+}
+
+/// A layout model like `RenderContext.layoutModel` makes (navigation, names, paths), without a site.
+enum RenderContextFixture {
+    static func layoutModel(_ theme: Theme) -> [String: TemplateValue] {
+        ["lang": .text("en"), "siteName": .text("ACME"), "organization": .text("ACME & Co"), "root": .text("../"),
+         "stylesheet": .text("../assets/style.css"), "homeHref": .text("../index.html"), "t": theme.strings.all,
+         "nav": .list([.map(["label": .text("Home"), "href": .text("../index.html"), "current": .bool(true)])])]
     }
 }

@@ -41,28 +41,31 @@ struct EntryFieldPlan: Sendable {
         let pairs = entry.frontMatter.entries ?? []
         guard !pairs.isEmpty else { return [] }
         // Each schema field's value is its key's first occurrence (as `entry[name]` finds it).
-        var found = [Int](repeating: -1, count: fields.count)
-        var slotOfPair = [Int](repeating: Int.min, count: pairs.count)
+        // One scratch array for the three tables (found, slot of each pair, shown): one allocation
+        // per page instead of three.
+        let count = fields.count
+        var scratch = [Int](repeating: -1, count: 2 * count + pairs.count)
+        let slotOfPairAt = 2 * count
         for (position, pair) in pairs.enumerated() {
-            guard let slot = slots[pair.key] else { continue }
-            slotOfPair[position] = slot
-            if slot >= 0, found[slot] < 0 { found[slot] = position }
+            guard let slot = slots[pair.key] else { scratch[slotOfPairAt + position] = Int.min; continue }
+            scratch[slotOfPairAt + position] = slot
+            if slot >= 0, scratch[slot] < 0 { scratch[slot] = position }
         }
         var rows: [TemplateValue] = []
         rows.reserveCapacity(pairs.count)
-        var shown = [Bool](repeating: false, count: fields.count)
+        // `scratch[count + slot]` is 1 once the field's row is shown.
         for (slot, field) in fields.enumerated() {
-            let position = found[slot]
+            let position = scratch[slot]
             guard position >= 0, !pairs[position].value.isNull else { continue }
-            shown[slot] = true
+            scratch[count + slot] = 1
             let node = pairs[position].value
             rows.append(.fields(["label": field.label, "name": field.name,
                                  "items": .list(values.itemValues(node, kind: field.kind)),
                                  "wide": .bool(FieldValues.isWide(node, kind: field.kind))]))
         }
         for (position, pair) in pairs.enumerated() {
-            let slot = slotOfPair[position]
-            if slot == -1 || (slot >= 0 && shown[slot]) { continue }
+            let slot = scratch[slotOfPairAt + position]
+            if slot == -1 || (slot >= 0 && scratch[count + slot] == 1) { continue }
             rows.append(.fields(["label": .text(values.label(pair.key)), "name": .text(pair.key),
                                  "items": .list(values.itemValues(pair.value, kind: .any)),
                                  "wide": .bool(FieldValues.isWide(pair.value, kind: .any))]))

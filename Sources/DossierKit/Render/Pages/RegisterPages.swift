@@ -81,12 +81,12 @@ struct RegisterPages {
         // Typed view models: these tables hold a row per record (10 000 at 10k records).
         let rows = records.map { record -> TemplateValue in
             var row = context.summaryValue(of: record.entry, from: page)
-            row["cells"] = .list(zip(columns, kinds).map { column, kind -> TemplateValue in
+            row.add("cells", .list(zip(columns, kinds).map { column, kind -> TemplateValue in
                 guard let node = record.entry[column], !node.isNull else { return .fields(["items": .list([])]) }
                 let sortKey = node.string ?? ""
                 return .fields(["items": .list(values.itemValues(node, kind: kind)), "sortKey": .text(sortKey),
                              "hasSortKey": .bool(!sortKey.isEmpty)])
-            })
+            }))
             return .fields(row)
         }
         let title = type.title.text(context.strings.language)
@@ -97,9 +97,7 @@ struct RegisterPages {
         ]
         let body = try context.theme.renderBytes("record-type-index", .map(model))
         // `RenderContext.layout`, kept in bytes.
-        var layout = context.layoutModel(page: page, section: "records")
-        layout["title"] = .text(title)
-        layout["body"] = .text(String(decoding: body, as: UTF8.self))
-        return OutputFile(path: page, data: Data(try context.theme.renderBytes("layout", .map(layout))))
+        let layout = try context.theme.layoutBytes(context.layoutModel(page: page, section: "records"), title: title, body: body)
+        return OutputFile(path: page, data: Data(layout))
     }
 }

@@ -1,11 +1,68 @@
 /// A compiled Mustache template: the theme's templates are parsed once into these nodes, and each
 /// page is rendered by walking them over a `TemplateValue` into one byte buffer.
-indirect enum TemplateNode: Sendable {
-    case text([UInt8])
-    case variable(TemplateName, escaped: Bool)
-    case section(TemplateName, [TemplateNode], inverted: Bool)
+///
+/// A final class with `let` fields rather than an `indirect enum`: matching an enum case copied its
+/// payload (the name's array and string, the section's body) and retained each part on every visit
+/// of every node; a class's fields are read in place.
+final class TemplateNode: Sendable {
+    enum Kind: Sendable { case text, variable, section, partial }
+
+    let kind: Kind
+    /// `.text`: the bytes to write.
+    let bytes: [UInt8]
+    /// `.variable` and `.section`.
+    let name: TemplateName
+    /// `.variable`: whether the value is HTML-escaped (`{{x}}`); `.section`: whether it is inverted.
+    let flag: Bool
+    /// `.section`: the nodes inside it.
+    let body: [TemplateNode]
+    /// `.partial`: the partial's name, and its indentation when the tag stands alone on its line.
+    let partial: String
+    let indentation: [UInt8]?
+
+    private init(kind: Kind, bytes: [UInt8] = [], name: TemplateName = .none, flag: Bool = false,
+                 body: [TemplateNode] = [], partial: String = "", indentation: [UInt8]? = nil) {
+        self.kind = kind
+        self.bytes = bytes
+        self.name = name
+        self.flag = flag
+        self.body = body
+        self.partial = partial
+        self.indentation = indentation
+    }
+
+    static func text(_ bytes: [UInt8]) -> TemplateNode { TemplateNode(kind: .text, bytes: bytes) }
+
+    static func variable(_ name: TemplateName, escaped: Bool) -> TemplateNode {
+        TemplateNode(kind: .variable, name: name, flag: escaped)
+    }
+
+    static func section(_ name: TemplateName, _ body: [TemplateNode], inverted: Bool) -> TemplateNode {
+        TemplateNode(kind: .section, name: name, flag: inverted, body: body)
+    }
+
+    /// `nodes` with each run of adjacent texts joined into one, sections' bodies too: fewer nodes to
+    /// visit and appends to make (the parser makes a text per line; the entry pages' templates have
+    /// about twice as many texts as tags).
+    static func joiningTexts(_ nodes: [TemplateNode]) -> [TemplateNode] {
+        var result: [TemplateNode] = []
+        var pending: [UInt8]?
+        for node in nodes {
+            if node.kind == .text {
+                pending = (pending ?? []) + node.bytes
+                continue
+            }
+            if let text = pending { result.append(.text(text)); pending = nil }
+            result.append(node.kind == .section ? .section(node.name, joiningTexts(node.body), inverted: node.flag) : node)
+        }
+        if let text = pending { result.append(.text(text)) }
+        return result
+    }
+
     /// `indentation` is set for a partial alone on its line.
-    case partial(String, indentation: [UInt8]?)
+    static func partial(_ name: String, indentation: [UInt8]?) -> TemplateNode {
+        TemplateNode(kind: .partial, partial: name, indentation: indentation)
+    }
 }
 
 /// A tag's name: `.` is the current value; `a.b` looks `a` up the context stack, then `b` inside it;
@@ -14,9 +71,10 @@ struct TemplateName: Sendable {
     let parts: [String]
     let isCurrent: Bool
     let climbs: Bool
-    /// `parts[0]` (empty when there are no parts), and whether more parts follow: every lookup starts
-    /// with them.
+    /// `parts[0]` (empty when there are no parts), its UTF-8 length, and whether more parts follow:
+    /// every lookup starts with them.
     let first: String
+    let firstCount: Int
     let isDotted: Bool
 
     init(_ text: String) {
@@ -24,8 +82,12 @@ struct TemplateName: Sendable {
         climbs = !text.hasPrefix(".")
         parts = text.split(separator: ".").map(String.init)
         first = parts.first ?? ""
+        firstCount = first.utf8.count
         isDotted = parts.count > 1
     }
+
+    /// The name of nodes that have none (text, partials).
+    static let none = TemplateName("")
 }
 
 /// The theme's compiled templates by name, rendered with swift-mustache's semantics: a missing name
@@ -33,12 +95,18 @@ struct TemplateName: Sendable {
 /// `{{x}}`.
 public struct TemplateLibrary: Sendable {
     private var templates: [String: [TemplateNode]] = [:]
+    /// The same templates with each run of adjacent texts joined into one node (the parser makes one
+    /// per line): what is rendered wherever no indentation applies. Inside an indented partial
+    /// swift-mustache indents at node boundaries, so there the templates as parsed are walked.
+    private var joined: [String: [TemplateNode]] = [:]
 
     public init() {}
 
     /// Compiles and adds `text` as `name`; a syntax error names its line and column.
     mutating func register(_ text: String, named name: String) throws(TemplateParser.Failure) {
-        templates[name] = try TemplateParser.compile(text)
+        let nodes = try TemplateParser.compile(text)
+        templates[name] = nodes
+        joined[name] = TemplateNode.joiningTexts(nodes)
     }
 
     func contains(_ name: String) -> Bool { templates[name] != nil }
@@ -60,13 +128,16 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the template `name` at the end of `output`; false when there is no such template.
     func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) -> Bool {
-        guard let nodes = templates[name] else { return false }
+        guard let nodes = joined[name] else { return false }
         var stack = [context]
         TemplateRenderer(library: self).render(nodes, stack: &stack, indentation: nil, into: &output)
         return true
     }
 
     func nodes(_ name: String) -> [TemplateNode]? { templates[name] }
+
+    /// `nodes(name)` with adjacent texts joined, for rendering without indentation.
+    func joinedNodes(_ name: String) -> [TemplateNode]? { joined[name] }
 }
 
 struct TemplateRenderer {
@@ -92,36 +163,42 @@ struct TemplateRenderer {
     }
 
     func render(_ node: TemplateNode, stack: inout [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
-        switch node {
-        case let .text(bytes):
-            output += bytes
-        case let .variable(name, escaped):
-            guard let value = lookup(name, in: stack) else { return }
+        switch node.kind {
+        case .text:
+            output += node.bytes
+        case .variable:
+            guard let value = lookup(node.name, in: stack) else { return }
+            if case let .text(text) = value {
+                // The usual case, written without a `describe` copy.
+                if node.flag { HTMLText.appendEscaped(text, to: &output) } else { output += text.utf8 }
+                return
+            }
             let text = Self.describe(value)
-            if escaped { HTMLText.appendEscaped(text, to: &output) } else { output += text.utf8 }
-        case let .section(name, body, inverted):
-            let value = lookup(name, in: stack)
-            if inverted {
-                if Self.isFalse(value) { render(body, stack: &stack, indentation: indentation, into: &output) }
+            if node.flag { HTMLText.appendEscaped(text, to: &output) } else { output += text.utf8 }
+        case .section:
+            let value = lookup(node.name, in: stack)
+            if node.flag {
+                if Self.isFalse(value) { render(node.body, stack: &stack, indentation: indentation, into: &output) }
                 return
             }
             switch value {
             case nil, .bool(false)?: return
-            case .bool(true)?: render(body, stack: &stack, indentation: indentation, into: &output)
+            case .bool(true)?: render(node.body, stack: &stack, indentation: indentation, into: &output)
             case let .list(items)?:
                 for item in items {
                     stack.append(item)
-                    render(body, stack: &stack, indentation: indentation, into: &output)
+                    render(node.body, stack: &stack, indentation: indentation, into: &output)
                     stack.removeLast()
                 }
             case let value?:
                 stack.append(value)
-                render(body, stack: &stack, indentation: indentation, into: &output)
+                render(node.body, stack: &stack, indentation: indentation, into: &output)
                 stack.removeLast()
             }
-        case let .partial(name, partialIndentation):
-            guard let nodes = library.nodes(name) else { return }
-            let combined = partialIndentation.map { (indentation ?? []) + $0 } ?? indentation
+        case .partial:
+            let combined = node.indentation.map { (indentation ?? []) + $0 } ?? indentation
+            let indented = !(combined?.isEmpty ?? true)
+            guard let nodes = indented ? library.nodes(node.partial) : library.joinedNodes(node.partial) else { return }
             render(nodes, stack: &stack, indentation: combined, into: &output)
         }
     }
@@ -131,17 +208,21 @@ struct TemplateRenderer {
         guard !name.parts.isEmpty else { return nil }
         var value: TemplateValue?
         if name.climbs {
-            var index = stack.count - 1
-            while index >= 0 {
-                if let found = stack[index].child(name.first) { value = found; break }
-                index -= 1
+            // Through the buffer: `stack[index]` copied (retained) each value it asked.
+            value = stack.withUnsafeBufferPointer { values in
+                var index = values.count - 1
+                while index >= 0 {
+                    if let found = values[index].child(name.first, count: name.firstCount) { return found }
+                    index -= 1
+                }
+                return nil
             }
         } else {
-            value = stack.last?.child(name.first)
+            value = stack.last?.child(name.first, count: name.firstCount)
         }
         guard name.isDotted else { return value }
         for part in name.parts.dropFirst() {
-            value = value?.child(part)
+            value = value?.child(part, count: part.utf8.count)
         }
         return value
     }

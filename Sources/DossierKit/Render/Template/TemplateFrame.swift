@@ -35,8 +35,7 @@ extension TemplateLibrary {
         guard let nodes = nodes(name) else { return nil }
         var visited: Set<String> = [name]
         for node in nodes {
-            if case let .variable(variable, escaped: _) = node, variable.parts.count == 1, !variable.isCurrent,
-               holes.contains(variable.parts[0]) { continue }
+            if isHole(node, holes) { continue }
             guard !uses(holes, in: node, visited: &visited) else { return nil }
         }
         let renderer = TemplateRenderer(library: self)
@@ -44,11 +43,10 @@ extension TemplateLibrary {
         var found: [(name: String, escaped: Bool)] = []
         var current: [UInt8] = []
         for node in nodes {
-            if case let .variable(variable, escaped) = node, variable.parts.count == 1, !variable.isCurrent,
-               holes.contains(variable.parts[0]) {
+            if isHole(node, holes) {
                 pieces.append(current)
                 current = []
-                found.append((variable.parts[0], escaped))
+                found.append((node.name.parts[0], node.flag))
             } else {
                 var stack = [context]
                 renderer.render(node, stack: &stack, indentation: nil, into: &current)
@@ -58,19 +56,25 @@ extension TemplateLibrary {
         return TemplateFrame(pieces: pieces, holes: found)
     }
 
+    /// Whether `node` is a top-level `{{x}}` or `{{{x}}}` of one of `holes`.
+    private func isHole(_ node: TemplateNode, _ holes: Set<String>) -> Bool {
+        node.kind == .variable && node.name.parts.count == 1 && !node.name.isCurrent && holes.contains(node.name.parts[0])
+    }
+
     /// Whether `node` (or a section or partial inside it) names one of `holes`. `{{.}}` counts too,
     /// wherever it is: at the top (also in a partial) it is the whole context.
     private func uses(_ holes: Set<String>, in node: TemplateNode, visited: inout Set<String>) -> Bool {
         func names(_ name: TemplateName) -> Bool { name.isCurrent || (name.parts.first.map(holes.contains) ?? false) }
-        switch node {
+        switch node.kind {
         case .text:
             return false
-        case let .variable(name, _):
-            return names(name)
-        case let .section(name, body, _):
-            if names(name) { return true }
-            return body.contains { uses(holes, in: $0, visited: &visited) }
-        case let .partial(partial, _):
+        case .variable:
+            return names(node.name)
+        case .section:
+            if names(node.name) { return true }
+            return node.body.contains { uses(holes, in: $0, visited: &visited) }
+        case .partial:
+            let partial = node.partial
             // A partial reached twice was checked the first time (and recursion would never end).
             guard visited.insert(partial).inserted else { return false }
             return (self.nodes(partial) ?? []).contains { uses(holes, in: $0, visited: &visited) }

@@ -48,9 +48,12 @@ public enum TemplateValue: Sendable {
         }
     }
 
-    func child(_ name: String) -> TemplateValue? {
+    func child(_ name: String) -> TemplateValue? { child(name, count: name.utf8.count) }
+
+    /// `child(name)` with the name's UTF-8 length worked out already (the template's names are).
+    func child(_ name: String, count: Int) -> TemplateValue? {
         switch self {
-        case let .fields(fields): return fields[name]
+        case let .fields(fields): return fields.value(name, count: count)
         case let .map(map): return map[name]
         default: return nil
         }
