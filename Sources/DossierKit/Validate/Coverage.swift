@@ -177,7 +177,7 @@ struct CoverageIndex: Sendable {
                 for kind in entry.strings("kind") { kinds.formUnion(DocumentKinds.lineage(of: kind)) }
                 for kind in kinds { documentsByKind[kind, default: []].append(i) }
             case .record:
-                guard let day = entry.day(dateFields[entry.type] ?? "date"), day <= asOf else { continue }
+                guard let day = Self.day(of: entry, field: dateFields[entry.type] ?? "date"), day <= asOf else { continue }
                 ordinals[i] = day.ordinal
                 for id in keysByType[entry.type] ?? [entry.type] { recordsByEvidence[id, default: []].append(i) }
             }
@@ -187,8 +187,31 @@ struct CoverageIndex: Sendable {
         }
     }
 
+    /// `entry.day(field)`, with `YYYY-MM-DD[ HH:MM[:SS]]` (nearly every value) read once on bytes:
+    /// `Entry.day` takes the first ten Characters first, 23 M instructions on 10 000 records. A time
+    /// of that form has no offset, so its day is the date as written, as `Entry.day` finds it.
+    static func day(of entry: Entry, field: String) -> Day? {
+        if let text = entry.string(field), let (day, _) = DateTime.commonForm(text) { return day }
+        return entry.day(field)
+    }
+
     /// Indices sorted by date, newest first, then in path order.
     func newestFirst(_ indices: [Int]) -> [Int] {
+        // Sorted as one integer each, the day's distance from 2^30 above the index: comparing through
+        // `ordinals` in a closure was 13 M instructions of `dossier check` on 10 000 records.
+        var keys: [Int] = []
+        keys.reserveCapacity(indices.count)
+        for i in indices {
+            let ordinal = ordinals[i]
+            guard ordinal > -(1 << 30), ordinal < 1 << 30, (0..<(1 << 32)).contains(i) else { return Self.byComparing(indices, ordinals) }
+            keys.append((1 << 30 - ordinal) << 32 | i)
+        }
+        keys.sort()
+        return keys.map { $0 & 0xFFFF_FFFF }
+    }
+
+    /// `newestFirst` by comparing, for ordinals out of the packed range (`undated`).
+    static func byComparing(_ indices: [Int], _ ordinals: [Int]) -> [Int] {
         indices.sorted { ordinals[$0] != ordinals[$1] ? ordinals[$0] > ordinals[$1] : $0 < $1 }
     }
 

@@ -85,7 +85,11 @@ public struct RecordRule: ValidationRule {
     }
 
     /// Without leading and trailing white space.
-    static func trim(_ text: String) -> String { text.trimmingWhitespace(.whitespaces) }
+    /// Asks `hasVisibleASCIIEnds` before naming the set: `CharacterSet.whitespaces`, made for every
+    /// call as the argument of `trimmingWhitespace`, was 17 M instructions of `dossier check` on 10 000 records.
+    static func trim(_ text: String) -> String {
+        text.hasVisibleASCIIEnds ? text : text.trimmingCharacters(in: .whitespaces)
+    }
 
     /// The number of Characters, from the byte count when every byte is ASCII other than CR (which
     /// joins a following LF into one Character).
@@ -98,6 +102,9 @@ public struct RecordRule: ValidationRule {
 
     /// The calendar day as written in a date or date-time value, or nil when the value is no valid date.
     static func writtenDay(_ text: String) -> Day? {
+        // `YYYY-MM-DD[ HH:MM[:SS]]` with nothing around it (nearly every value) read once on bytes;
+        // the general path below reads it up to three times (18 M instructions on 10 000 records).
+        if text.hasVisibleASCIIEnds, let (day, _) = DateTime.commonForm(text) { return day }
         let value = Self.trim(text)
         if Self.characterCount(value) == 10 { return Day(iso: value) }
         guard DateTime(iso: value) != nil else { return nil }

@@ -17,35 +17,68 @@ struct SchemaValueCheck {
 
     // MARK: Maps of fields
 
-    /// Checks the keys of a map (the front matter itself, or a nested map) against `specs`.
+    /// Checks the keys of a map (the front matter itself, or a nested map) against `fields`.
     /// `prefix` is how messages name the map (`""` at the top, `customer.`, `history[1].`);
     /// `at` is where a missing field is reported.
-    mutating func checkMap(_ entries: [YAMLEntry], specs: [FieldSpec], names: Set<String>, orderedNames: [String],
-                           prefix: String, at mapLocation: SourceLocation) {
-        let byKey = FirstByKey(entries: entries)
-        for item in entries where !names.contains(item.key) {
+    mutating func checkMap(_ entries: [YAMLEntry], fields: SchemaFields.TypeFields, prefix: String, at mapLocation: SourceLocation) {
+        // The first entry of each field's key (-1: none), one look-up per key: searching the entries
+        // for every field and testing every key against the names as well was a third of this rule.
+        var first = [Int](repeating: -1, count: fields.specs.count)
+        for (position, item) in entries.enumerated() {
+            if let index = fields.positions[item.key] {
+                if first[index] < 0 { first[index] = position }
+                continue
+            }
             let label = prefix + item.key
             let what = prefix.isEmpty ? "type '\(entry.type)'" : "'\(prefix.dropLast())'"
             diagnostics.append(Rules.schemaUnknownField.diagnostic(
                 "unknown field '\(label)': \(what) has no field '\(item.key)'",
                 at: location(item.line, item.column),
-                hint: Suggestion.hint(for: item.key, in: orderedNames)
-                    ?? (orderedNames.isEmpty ? nil : "known fields: \(orderedNames.joined(separator: ", "))")))
+                hint: Suggestion.hint(for: item.key, in: fields.orderedNames)
+                    ?? (fields.orderedNames.isEmpty ? nil : "known fields: \(fields.orderedNames.joined(separator: ", "))")))
         }
-        for spec in specs {
-            let label = prefix.isEmpty ? spec.name : prefix + spec.name
-            let item = byKey[spec.name]
-            guard let item, !Self.isEmpty(item.value) else {
-                if let condition = Self.requirementText(spec.requirement, siblings: byKey, specs: specs) {
-                    let message = item == nil ? "missing required field '\(label)'\(condition)"
-                                              : "required field '\(label)' is empty\(condition)"
-                    diagnostics.append(Rules.schemaRequired.diagnostic(
-                        message, at: item.map { location($0.line, $0.column) } ?? mapLocation,
-                        hint: Self.requiredHint(spec)))
-                }
+        for index in first.indices {
+            let position = first[index]
+            if position >= 0, !Self.isEmpty(entries[position].value) {
+                // The common cases answered without the spec; the rest as `checkValue` decides.
+                if Self.passes(entries[position].value, fields.quick[index]) { continue }
+                let item = entries[position]
+                let spec = fields.specs[index]
+                checkValue(item.value, spec: spec, kind: spec.kind, label: prefix.isEmpty ? spec.name : prefix + spec.name,
+                           at: location(item.line, item.column))
                 continue
             }
-            checkValue(item.value, spec: spec, kind: spec.kind, label: label, at: location(item.line, item.column))
+            if fields.optional[index] { continue }
+            let spec = fields.specs[index]
+            let item = position >= 0 ? entries[position] : nil
+            if let condition = Self.requirementText(spec.requirement, siblings: FirstByKey(entries: entries), specs: fields.specs) {
+                let label = prefix.isEmpty ? spec.name : prefix + spec.name
+                let message = item == nil ? "missing required field '\(label)'\(condition)"
+                                          : "required field '\(label)' is empty\(condition)"
+                diagnostics.append(Rules.schemaRequired.diagnostic(
+                    message, at: item.map { location($0.line, $0.column) } ?? mapLocation,
+                    hint: Self.requiredHint(spec)))
+            }
+        }
+    }
+
+    /// True when a present, non-empty value certainly passes `checkValue` for a field checked `quick`.
+    static func passes(_ node: YAMLNode, _ quick: SchemaFields.QuickCheck) -> Bool {
+        switch quick {
+        case .nothing:
+            return true
+        case .scalar:
+            if case .scalar = node.value { return true }
+            return false
+        case .date:
+            // Ten bytes that `Day(iso:)` accepts are ten ASCII characters, as `checkScalar` asks.
+            if case let .scalar(text, _) = node.value, text.utf8.count == 10, Day(iso: text) != nil { return true }
+            return false
+        case let .enumeration(values):
+            if case let .scalar(text, _) = node.value, values.contains(text) { return true }
+            return false
+        case .general:
+            return false
         }
     }
 
@@ -150,8 +183,7 @@ struct SchemaValueCheck {
                 return
             }
             guard !fields.isEmpty else { return }
-            let names = fields.map(\.name)
-            checkMap(entries, specs: SchemaFields.merged(fields), names: Set(names), orderedNames: names,
+            checkMap(entries, fields: SchemaFields.TypeFields(specs: SchemaFields.merged(fields), orderedNames: fields.map(\.name)),
                      prefix: label() + ".", at: here)
         default:
             guard case let .scalar(text, _) = node.value else {
