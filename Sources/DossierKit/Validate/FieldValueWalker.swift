@@ -32,7 +32,9 @@ struct FieldValueWalker: Sendable {
     let schema: SchemaFields
     /// With `init(schema:keeping:)`: the test, and each type's fields that may hold such a value.
     private let test: (@Sendable (FieldKind) -> Bool)?
-    private let relevant: [String: [FieldSpec]]
+    /// Each type's fields that may hold such a value, by name and kind only: copying whole specs
+    /// (requirements, ranges) for every entry retained and released what the walk never reads.
+    private let relevant: [String: [(name: String, kind: FieldKind)]]
 
     init(schema: SchemaFields) {
         self.schema = schema
@@ -46,7 +48,7 @@ struct FieldValueWalker: Sendable {
     init(schema: SchemaFields, keeping test: @escaping @Sendable (FieldKind) -> Bool) {
         self.schema = schema
         self.test = test
-        relevant = schema.byType.mapValues { $0.specs.filter { $0.kind.containsLeaf(where: test) } }
+        relevant = schema.byType.mapValues { $0.specs.filter { $0.kind.containsLeaf(where: test) }.map { ($0.name, $0.kind) } }
     }
 
     /// `values(in:where:)` with the test the walker was made for.

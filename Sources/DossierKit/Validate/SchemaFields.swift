@@ -13,6 +13,8 @@ struct SchemaFields: Sendable {
         var quick: [QuickCheck]
         /// Whether each spec is optional: a missing or empty value is then never reported.
         var optional: [Bool]
+        /// The names of `specs`, in order.
+        var specNames: [String]
 
         /// `specs` merged (one per name); `orderedNames` as the schema lists them, for hints.
         init(specs: [FieldSpec], orderedNames: [String]) {
@@ -21,31 +23,52 @@ struct SchemaFields: Sendable {
             var positions: [String: Int] = [:]
             for (index, spec) in specs.enumerated() { positions[spec.name] = index }
             self.positions = positions
-            quick = specs.map(QuickCheck.init)
+            quick = specs.map { QuickCheck($0.kind) }
+            specNames = specs.map(\.name)
             optional = specs.map { $0.requirement == .optional }
         }
     }
 
     /// What the schema check needs to know of a field in its common case, a present, non-empty value:
     /// copying each `FieldSpec` (strings, kinds, conditions) for every value of every entry was a
-    /// tenth of the schema rule. Anything but these cases takes the general path with the spec.
+    /// tenth of the schema rule. Anything else takes the general path with the spec.
     enum QuickCheck: Sendable {
+        case leaf(Leaf)
+        /// A list of such values, or one value where a list may stand.
+        case list(Leaf)
+        /// Maps, lists of lists or maps, numbers, booleans.
+        case general
+
+        init(_ kind: FieldKind) {
+            if let leaf = Leaf(kind) {
+                self = .leaf(leaf)
+            } else if case let .list(inner) = kind, let leaf = Leaf(inner) {
+                self = .list(leaf)
+            } else {
+                self = .general
+            }
+        }
+    }
+
+    enum Leaf: Sendable {
         /// Anything goes (`any`).
         case nothing
         /// A single value with no further test (string, text, person, reference, attachment).
         case scalar
         case date
+        case datetime
+        case clause
         case enumeration([String])
-        /// Lists, maps, numbers, booleans, clauses, date-times.
-        case general
 
-        init(_ spec: FieldSpec) {
-            switch spec.kind {
+        init?(_ kind: FieldKind) {
+            switch kind {
             case .any: self = .nothing
             case .string, .text, .person, .reference, .attachment: self = .scalar
             case .date: self = .date
+            case .datetime: self = .datetime
+            case .clause: self = .clause
             case let .enumeration(values): self = .enumeration(values)
-            default: self = .general
+            default: return nil
             }
         }
     }

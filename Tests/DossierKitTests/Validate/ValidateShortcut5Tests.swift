@@ -77,6 +77,30 @@ final class ValidateShortcut5Tests: XCTestCase {
         }
     }
 
+    /// A clause value found among the known references is one `ReferenceRule.clause` finds nothing wrong with.
+    func testKnownReferencesAreKnownClauses() throws {
+        let site = try Pipeline.check(root: Fixtures.repositoryRoot, asOf: Fixtures.demoAsOf).site
+        let checklists = Dictionary(site.checklists.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let clauseIDs = checklists.mapValues { Set($0.clauses.map(\.id)) }
+        let known = ReferenceRule.knownReferences(checklists)
+        XCTAssertGreaterThan(known.count, 100)
+        var texts = ["nope:1", "iso9001", ":4", "iso9001:", "iso9001:4.14", "ISO9001:4.1", "iso9001:4.1:2"]
+        for (id, checklist) in checklists {
+            for clause in checklist.clauses {
+                texts += ["\(id):\(clause.id)", "\(id):\(clause.id).9", "\(id): \(clause.id)", " \(id):\(clause.id)"]
+            }
+        }
+        var matched = 0
+        for text in texts where known.contains(text) {
+            let value = FieldValue(label: "clauses[0]", field: "clauses", kind: .clause, text: text,
+                                   location: SourceLocation(path: "Content/x.md", line: 3, column: 5))
+            XCTAssertNil(ReferenceRule.clause(value, checklists: checklists, clauseIDs: clauseIDs), text)
+            XCTAssertNil(ReferenceRule.clause(value, checklists: checklists), text)
+            matched += 1
+        }
+        XCTAssertGreaterThanOrEqual(matched, known.count)
+    }
+
     func testClauseColonMatchesCharacterSearch() {
         let texts = ["iso9001:4.1", "a:b:c", ":x", "x:", "", "no colon", "iso:\u{301}4:1", "é:1", "iso9001：4.1",
                      "a\u{301}:b", "\r\n:x", "iso20000-1:8.6.1"]
@@ -147,6 +171,14 @@ final class ValidateShortcut5Tests: XCTestCase {
             .scalar("iso20000-1:8.6.1", plain: true), .sequence([]),
             .sequence([YAMLNode(.scalar("a", plain: true), line: 9, column: 3), YAMLNode(.scalar("", plain: true), line: 10, column: 3)]),
             .mapping([YAMLEntry(key: "version", line: 9, column: 3, value: YAMLNode(.scalar("1", plain: true), line: 9, column: 12))]),
+            .scalar("2026-03-04T09:00+08:00", plain: true), .scalar("iso20000-1: 8.6.1", plain: true), .scalar("a:b:c", plain: true),
+            .sequence([YAMLNode(.scalar("iso20000-1:8.6.1", plain: true), line: 9, column: 3),
+                       YAMLNode(.scalar("iso9001:4.1", plain: true), line: 10, column: 3)]),
+            .sequence([YAMLNode(.scalar("2026-03-04", plain: true), line: 9, column: 3),
+                       YAMLNode(.scalar("2026-03-04 09:00", plain: true), line: 10, column: 3)]),
+            .sequence([YAMLNode(.scalar("x y", plain: true), line: 9, column: 3)]),
+            .sequence([YAMLNode(.sequence([]), line: 9, column: 3)]),
+            .sequence([YAMLNode(.mapping([]), line: 9, column: 3)]),
         ]
         if case let .enumeration(allowed) = spec.kind {
             values += allowed.map { .scalar($0, plain: true) } + allowed.map { .scalar($0 + "s", plain: true) }
