@@ -52,6 +52,25 @@ final class ValidateShortcut5Tests: XCTestCase {
         }
     }
 
+    /// `record.order`'s comparison as it was: `hasTime`, `DateTime(iso:)` and `writtenDay` for every pair.
+    func testPrecedesMatchesTheGeneralPath() {
+        let texts = dateLikeStrings()
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<20_000 {
+            let laterText = texts.randomElement(using: &generator)!, earlierText = texts.randomElement(using: &generator)!
+            let expected: Bool?
+            if RecordRule.hasTime(laterText), RecordRule.hasTime(earlierText),
+               let later = DateTime(iso: laterText), let earlier = DateTime(iso: earlierText) {
+                expected = later < earlier
+            } else if let later = RecordRule.writtenDay(laterText), let earlier = RecordRule.writtenDay(earlierText) {
+                expected = later < earlier
+            } else {
+                expected = nil
+            }
+            XCTAssertEqual(RecordRule.precedes(laterText, earlierText), expected, "\(laterText.debugDescription) \(earlierText.debugDescription)")
+        }
+    }
+
     func testCoverageDayMatchesEntryDay() {
         for text in dateLikeStrings() {
             let record = entry([("opened", .scalar(text, plain: true))])
