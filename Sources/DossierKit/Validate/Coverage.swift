@@ -156,14 +156,24 @@ struct CoverageIndex: Sendable {
     init(site: Site, asOf: Day) {
         ordinals = Array(repeating: Self.undated, count: site.entries.count)
         isDocument = site.entries.map { $0.category == .document }
-        var keysByType: [String: [String]] = [:]
-        // The date field of each type, looked up once (see RecordDates).
-        var dateFields: [String: String] = [:]
+        // Each record type's date field (see RecordDates) and the lists its records join, found with
+        // one look-up per record: two look-ups by type and one per evidence id were a quarter of
+        // this index (~10 M instructions of `dossier check` on 10 000 records).
+        var recordTypes: [String: (dateField: String, lists: [Int])] = [:]
+        var lists: [[Int]] = []
+        var evidenceIDs: [String] = []
+        var listOfID: [String: Int] = [:]
+        func list(_ id: String) -> Int {
+            if let known = listOfID[id] { return known }
+            listOfID[id] = lists.count
+            lists.append([])
+            evidenceIDs.append(id)
+            return lists.count - 1
+        }
         for name in site.catalog.sortedNames {
             guard let type = site.catalog[name], type.category == .record else { continue }
             let keys = Array(Set(type.evidences + [name])).sorted()
-            keysByType[name] = keys
-            dateFields[name] = type.dateField ?? "date"
+            recordTypes[name] = (type.dateField ?? "date", keys.map(list))
             for id in keys { typesByEvidence[id, default: []].append(name) }
         }
         for (i, entry) in site.entries.enumerated() {
@@ -177,18 +187,42 @@ struct CoverageIndex: Sendable {
                 for kind in entry.strings("kind") { kinds.formUnion(DocumentKinds.lineage(of: kind)) }
                 for kind in kinds { documentsByKind[kind, default: []].append(i) }
             case .record:
-                guard let day = entry.day(dateFields[entry.type] ?? "date"), day <= asOf else { continue }
+                let type = recordTypes[entry.type]
+                guard let day = Self.day(of: entry, field: type?.dateField ?? "date"), day <= asOf else { continue }
                 ordinals[i] = day.ordinal
-                for id in keysByType[entry.type] ?? [entry.type] { recordsByEvidence[id, default: []].append(i) }
+                for index in type?.lists ?? [list(entry.type)] { lists[index].append(i) }
             }
         }
-        for key in Array(recordsByEvidence.keys) {
-            recordsByEvidence[key] = recordsByEvidence[key].map(newestFirst)
+        for (index, id) in evidenceIDs.enumerated() where !lists[index].isEmpty {
+            recordsByEvidence[id] = newestFirst(lists[index])
         }
+    }
+
+    /// `entry.day(field)`, with `YYYY-MM-DD[ HH:MM[:SS]]` (nearly every value) read once on bytes:
+    /// `Entry.day` takes the first ten Characters first, 23 M instructions on 10 000 records. A time
+    /// of that form has no offset, so its day is the date as written, as `Entry.day` finds it.
+    static func day(of entry: Entry, field: String) -> Day? {
+        if let text = entry.string(field), let (day, _) = DateTime.commonForm(text) { return day }
+        return entry.day(field)
     }
 
     /// Indices sorted by date, newest first, then in path order.
     func newestFirst(_ indices: [Int]) -> [Int] {
+        // Sorted as one integer each, the day's distance from 2^30 above the index: comparing through
+        // `ordinals` in a closure was 13 M instructions of `dossier check` on 10 000 records.
+        var keys: [Int] = []
+        keys.reserveCapacity(indices.count)
+        for i in indices {
+            let ordinal = ordinals[i]
+            guard ordinal > -(1 << 30), ordinal < 1 << 30, (0..<(1 << 32)).contains(i) else { return Self.byComparing(indices, ordinals) }
+            keys.append((1 << 30 - ordinal) << 32 | i)
+        }
+        keys.sort()
+        return keys.map { $0 & 0xFFFF_FFFF }
+    }
+
+    /// `newestFirst` by comparing, for ordinals out of the packed range (`undated`).
+    static func byComparing(_ indices: [Int], _ ordinals: [Int]) -> [Int] {
         indices.sorted { ordinals[$0] != ordinals[$1] ? ordinals[$0] > ordinals[$1] : $0 < $1 }
     }
 

@@ -1,14 +1,28 @@
 /// One scalar value of an entry's front matter, found through the type's schema: a top-level field
 /// (`owner`), a list element (`clauses[2]`) or a field nested in a map (`history[1].by`).
 struct FieldValue: Sendable {
-    /// How messages name the value: `owner`, `clauses[2]`, `history[1].by`.
-    var label: String
+    /// How messages name the value: `owner`, `clauses[2]`, `history[1].by`. Made only when a message
+    /// asks: formatting `clauses[2]` for every list item was a third of the walk.
+    var label: String { index.map { FieldValueWalker.itemLabel(parentLabel, $0) } ?? parentLabel }
+    /// The label, or for a list item the list's label (`clauses` of `clauses[2]`).
+    var parentLabel: String
+    /// The position in that list, for a list item.
+    var index: Int?
     /// The top-level field the value belongs to (`history` for `history[1].by`).
     var field: String
     /// The leaf kind that describes the value (never a list or a map).
     var kind: FieldKind
     var text: String
     var location: SourceLocation
+
+    init(label: String, index: Int? = nil, field: String, kind: FieldKind, text: String, location: SourceLocation) {
+        self.parentLabel = label
+        self.index = index
+        self.field = field
+        self.kind = kind
+        self.text = text
+        self.location = location
+    }
 }
 
 /// Finds the scalar values of some kinds (references, persons, clauses...) in an entry, following
@@ -18,7 +32,9 @@ struct FieldValueWalker: Sendable {
     let schema: SchemaFields
     /// With `init(schema:keeping:)`: the test, and each type's fields that may hold such a value.
     private let test: (@Sendable (FieldKind) -> Bool)?
-    private let relevant: [String: [FieldSpec]]
+    /// Each type's fields that may hold such a value, by name and kind only: copying whole specs
+    /// (requirements, ranges) for every entry retained and released what the walk never reads.
+    private let relevant: [String: [(name: String, kind: FieldKind)]]
 
     init(schema: SchemaFields) {
         self.schema = schema
@@ -32,7 +48,7 @@ struct FieldValueWalker: Sendable {
     init(schema: SchemaFields, keeping test: @escaping @Sendable (FieldKind) -> Bool) {
         self.schema = schema
         self.test = test
-        relevant = schema.byType.mapValues { $0.specs.filter { $0.kind.containsLeaf(where: test) } }
+        relevant = schema.byType.mapValues { $0.specs.filter { $0.kind.containsLeaf(where: test) }.map { ($0.name, $0.kind) } }
     }
 
     /// `values(in:where:)` with the test the walker was made for.
@@ -62,10 +78,12 @@ struct FieldValueWalker: Sendable {
         return found
     }
 
-    private func visit(_ node: YAMLNode, kind: FieldKind, label: String, field: String, location: SourceLocation,
-                       path: String, test: (FieldKind) -> Bool, into found: inout [FieldValue]) {
+    /// `label` names the node; for an item of a list (`index`), the list.
+    private func visit(_ node: YAMLNode, kind: FieldKind, label: String, index: Int? = nil, field: String,
+                       location: SourceLocation, path: String, test: (FieldKind) -> Bool, into found: inout [FieldValue]) {
         switch kind {
         case let .list(inner):
+            let label = index.map { Self.itemLabel(label, $0) } ?? label
             guard let items = node.sequence else {
                 // A single value stands for a one-element list.
                 visit(node, kind: inner, label: label, field: field, location: location, path: path, test: test, into: &found)
@@ -73,11 +91,12 @@ struct FieldValueWalker: Sendable {
             }
             for (index, item) in items.enumerated() {
                 let itemLocation = SourceLocation(path: path, line: item.line, column: item.column)
-                visit(item, kind: inner, label: "\(label)[\(index)]", field: field, location: itemLocation,
+                visit(item, kind: inner, label: label, index: index, field: field, location: itemLocation,
                       path: path, test: test, into: &found)
             }
         case let .map(specs):
             guard let entries = node.entries else { return }
+            let label = index.map { Self.itemLabel(label, $0) } ?? label
             for spec in specs where spec.kind.containsLeaf(where: test) {
                 guard let item = entries.first(where: { $0.key == spec.name }) else { continue }
                 let itemLocation = SourceLocation(path: path, line: item.line, column: item.column)
@@ -86,7 +105,10 @@ struct FieldValueWalker: Sendable {
             }
         default:
             guard test(kind), let text = node.string else { return }
-            found.append(FieldValue(label: label, field: field, kind: kind, text: text, location: location))
+            found.append(FieldValue(label: label, index: index, field: field, kind: kind, text: text, location: location))
         }
     }
+
+    /// `clauses[2]`.
+    static func itemLabel(_ list: String, _ index: Int) -> String { "\(list)[\(index)]" }
 }

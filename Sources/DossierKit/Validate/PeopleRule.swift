@@ -1,3 +1,5 @@
+import Foundation
+
 /// `people.*`: every person field (owner, approver, trainer, attendees, `history[].by`...) names
 /// someone under `people:` (`people.unknown`); internal-audit auditors have `auditor: true`
 /// (`people.not-auditor`) and do not audit what they own (`people.self-audit`, see `SelfAuditCheck`);
@@ -13,9 +15,10 @@ public struct PeopleRule: ValidationRule {
         let walker = FieldValueWalker(schema: SchemaFields(catalog: context.site.catalog), keeping: { $0 == .person })
         let people = context.people
         let names = context.site.config.people.map(\.name)
+        let listed = ListedNames(names)
         var diagnostics = context.site.entries.parallelMap { entry in
             walker.values(in: entry).compactMap { value in
-                Self.unknownPerson(value, people: people, names: names)
+                listed.contains(value.text) ? nil : Self.unknownPerson(value, people: people, names: names)
             }
         }.flatMap { $0 }
         for audit in context.entries(ofType: Self.auditType) {
@@ -46,6 +49,28 @@ public struct PeopleRule: ValidationRule {
             return Rules.peopleNotAuditor.diagnostic(
                 "'\(label)' names \(name), who is not a qualified auditor (no auditor: true in dossier.yml)", at: location,
                 hint: "choose an auditor\(choices), or set auditor: true for \(name) in dossier.yml once they are qualified")
+        }
+    }
+}
+
+/// People's names as bytes, to recognise a name written exactly as listed without hashing it: the
+/// names are Chinese, and hashing non-ASCII text normalises it first (13 M instructions of
+/// `dossier check` on 10 000 records, a quarter of this rule). Equal bytes are equal Strings, so a
+/// name found here is in `ValidationContext.people`; one not found is looked up there as before.
+struct ListedNames: Sendable {
+    private let names: [[UInt8]]
+
+    init(_ names: [String]) {
+        self.names = names.map { Array($0.utf8) }
+    }
+
+    func contains(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            names.contains { name in
+                name.count == bytes.count
+                    && (bytes.isEmpty || name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+            }
         }
     }
 }

@@ -53,23 +53,35 @@ public struct RecordRule: ValidationRule {
     /// `record.order`: compares as date-times when both values carry a time, else as days.
     func order(_ entry: Entry, plan: DatePlan) -> [Diagnostic] {
         plan.order.compactMap { pair in
-            guard let laterText = entry.string(pair.later), let earlierText = entry.string(pair.earlier) else { return nil }
-            let precedes: Bool
-            if Self.hasTime(laterText), Self.hasTime(earlierText),
-               let later = DateTime(iso: laterText), let earlier = DateTime(iso: earlierText) {
-                precedes = later < earlier
-            } else if let later = Self.writtenDay(laterText), let earlier = Self.writtenDay(earlierText) {
-                precedes = later < earlier
-            } else {
-                return nil // a malformed value is schema.kind's finding
-            }
-            guard precedes else { return nil }
+            guard let laterText = entry.string(pair.later), let earlierText = entry.string(pair.earlier),
+                  Self.precedes(laterText, earlierText) == true else { return nil }
             return Rules.recordOrder.diagnostic(
                 "\(pair.later) (\(Self.trim(laterText))) is before \(pair.earlier) (\(Self.trim(earlierText)))",
                 at: entry.location(of: pair.later),
                 hint: "\(pair.later) cannot precede \(pair.earlier): correct whichever of the two is wrong."
             )
         }
+    }
+
+    /// Whether `laterText` is before `earlierText`: as date-times when both carry a time, else as
+    /// days; nil when either is malformed (schema.kind's finding).
+    static func precedes(_ laterText: String, _ earlierText: String) -> Bool? {
+        // Both in a common form with nothing around them (nearly always): each read once on bytes,
+        // instead of trimmed, counted and parsed twice (20 M instructions on 10 000 records). Such a
+        // value has a time when it is longer than ten bytes, and no offset to shift it.
+        if laterText.hasVisibleASCIIEnds, earlierText.hasVisibleASCIIEnds,
+           let later = DateTime.commonForm(laterText), let earlier = DateTime.commonForm(earlierText) {
+            if laterText.utf8.count > 10, earlierText.utf8.count > 10 {
+                return later.day.ordinal * 1440 + later.minutes < earlier.day.ordinal * 1440 + earlier.minutes
+            }
+            return later.day < earlier.day
+        }
+        if Self.hasTime(laterText), Self.hasTime(earlierText),
+           let later = DateTime(iso: laterText), let earlier = DateTime(iso: earlierText) {
+            return later < earlier
+        }
+        guard let later = Self.writtenDay(laterText), let earlier = Self.writtenDay(earlierText) else { return nil }
+        return later < earlier
     }
 
     /// `record.future`: the day as written (wall-clock, before any time-zone shift) is after the as-of date.
@@ -85,12 +97,18 @@ public struct RecordRule: ValidationRule {
     }
 
     /// Without leading and trailing white space.
-    static func trim(_ text: String) -> String { text.trimmingWhitespace(.whitespaces) }
+    /// Asks `hasVisibleASCIIEnds` before naming the set: `CharacterSet.whitespaces`, made for every
+    /// call as the argument of `trimmingWhitespace`, was 17 M instructions of `dossier check` on 10 000 records.
+    static func trim(_ text: String) -> String {
+        text.hasVisibleASCIIEnds ? text : text.trimmingCharacters(in: .whitespaces)
+    }
 
     /// The number of Characters, from the byte count when every byte is ASCII other than CR (which
     /// joins a following LF into one Character).
     static func characterCount(_ text: String) -> Int {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
+        // Through one buffer: iterating `utf8` was ~500 instructions a value.
+        var text = text
+        return text.withUTF8 { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } } ? text.utf8.count : text.count
     }
 
     /// True when the value has a time part (`YYYY-MM-DD HH:MM...`), not a plain date.
@@ -98,6 +116,9 @@ public struct RecordRule: ValidationRule {
 
     /// The calendar day as written in a date or date-time value, or nil when the value is no valid date.
     static func writtenDay(_ text: String) -> Day? {
+        // `YYYY-MM-DD[ HH:MM[:SS]]` with nothing around it (nearly every value) read once on bytes;
+        // the general path below reads it up to three times (18 M instructions on 10 000 records).
+        if text.hasVisibleASCIIEnds, let (day, _) = DateTime.commonForm(text) { return day }
         let value = Self.trim(text)
         if Self.characterCount(value) == 10 { return Day(iso: value) }
         guard DateTime(iso: value) != nil else { return nil }

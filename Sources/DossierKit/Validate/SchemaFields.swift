@@ -5,9 +5,72 @@
 struct SchemaFields: Sendable {
     struct TypeFields: Sendable {
         var specs: [FieldSpec]
-        var names: Set<String>
         /// Field names in schema order, for "did you mean" hints.
         var orderedNames: [String]
+        /// Name → index in `specs` (names are unique there), and for each spec how its value is
+        /// checked without copying the spec (see `SchemaValueCheck.checkMap`).
+        var positions: [String: Int]
+        var quick: [QuickCheck]
+        /// Whether each spec is optional: a missing or empty value is then never reported.
+        var optional: [Bool]
+        /// The names of `specs`, in order.
+        var specNames: [String]
+
+        /// `specs` merged (one per name); `orderedNames` as the schema lists them, for hints.
+        init(specs: [FieldSpec], orderedNames: [String]) {
+            self.specs = specs
+            self.orderedNames = orderedNames
+            var positions: [String: Int] = [:]
+            for (index, spec) in specs.enumerated() { positions[spec.name] = index }
+            self.positions = positions
+            quick = specs.map { QuickCheck($0.kind) }
+            specNames = specs.map(\.name)
+            optional = specs.map { $0.requirement == .optional }
+        }
+    }
+
+    /// What the schema check needs to know of a field in its common case, a present, non-empty value:
+    /// copying each `FieldSpec` (strings, kinds, conditions) for every value of every entry was a
+    /// tenth of the schema rule. Anything else takes the general path with the spec.
+    enum QuickCheck: Sendable {
+        case leaf(Leaf)
+        /// A list of such values, or one value where a list may stand.
+        case list(Leaf)
+        /// Maps, lists of lists or maps, numbers, booleans.
+        case general
+
+        init(_ kind: FieldKind) {
+            if let leaf = Leaf(kind) {
+                self = .leaf(leaf)
+            } else if case let .list(inner) = kind, let leaf = Leaf(inner) {
+                self = .list(leaf)
+            } else {
+                self = .general
+            }
+        }
+    }
+
+    enum Leaf: Sendable {
+        /// Anything goes (`any`).
+        case nothing
+        /// A single value with no further test (string, text, person, reference, attachment).
+        case scalar
+        case date
+        case datetime
+        case clause
+        case enumeration([String])
+
+        init?(_ kind: FieldKind) {
+            switch kind {
+            case .any: self = .nothing
+            case .string, .text, .person, .reference, .attachment: self = .scalar
+            case .date: self = .date
+            case .datetime: self = .datetime
+            case .clause: self = .clause
+            case let .enumeration(values): self = .enumeration(values)
+            default: return nil
+            }
+        }
     }
 
     let byType: [String: TypeFields]
@@ -16,7 +79,7 @@ struct SchemaFields: Sendable {
         var byType: [String: TypeFields] = [:]
         for (name, type) in catalog.types {
             let specs = Self.merged(catalog.allFields(of: type))
-            byType[name] = TypeFields(specs: specs, names: Set(specs.map(\.name)), orderedNames: specs.map(\.name))
+            byType[name] = TypeFields(specs: specs, orderedNames: specs.map(\.name))
         }
         self.byType = byType
     }

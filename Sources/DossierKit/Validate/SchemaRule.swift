@@ -16,8 +16,7 @@ public struct SchemaRule: ValidationRule {
     static func check(_ entry: Entry, schema: SchemaFields) -> [Diagnostic] {
         guard let fields = schema[entry.type], let top = entry.frontMatter.entries else { return [] }
         var check = SchemaValueCheck(entry: entry)
-        check.checkMap(top, specs: fields.specs, names: fields.names, orderedNames: fields.orderedNames,
-                       prefix: "", at: SourceLocation(path: entry.path, line: max(entry.frontMatter.line, 1), column: 1))
+        check.checkMap(top, fields: fields, prefix: "", at: SourceLocation(path: entry.path, line: max(entry.frontMatter.line, 1), column: 1))
         return check.diagnostics
     }
 }
