@@ -55,7 +55,7 @@ enum CmarkArena {
     static func withArena<R>(forDocumentOf bytes: Int, _ body: (UnsafeMutablePointer<cmark_mem>) -> R) -> R {
         let useArena = bytes <= largestDocument
         let mem = useArena ? arenaMem.pointer : cmark_get_default_mem_allocator()!
-        var state = State(mem: mem, nextChunkSize: max(16 << 10, min(bytes * 16, largestChunk)))
+        var state = State(mem: mem, nextChunkSize: max(16 << 10, min(bytes, largestChunk / 16) * 16))
         return withUnsafeMutablePointer(to: &state) { pointer in
             let previous = pthread_getspecific(key)
             pthread_setspecific(key, pointer)

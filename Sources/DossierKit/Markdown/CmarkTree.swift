@@ -225,13 +225,16 @@ enum CmarkTree {
     /// The outermost parse on a thread allocates the tree in a `CmarkArena` (released in one go when
     /// `body` returns); a parse inside `body` (a table's cells) uses the same allocator, so its nodes can
     /// be moved into the outer tree, and lives as long as the outer tree.
-    static func withDocument<R>(parsing text: String, options: Int32, _ body: (CmarkNode) -> R) -> R? {
+    /// `usesArena: false` parses with cmark's default allocator (for tests comparing the two).
+    static func withDocument<R>(parsing text: String, options: Int32, usesArena: Bool = true,
+                                _ body: (CmarkNode) -> R) -> R? {
         var text = text
-        return text.withUTF8 { bytes in withDocument(parsing: bytes, options: options, body) }
+        return text.withUTF8 { bytes in withDocument(parsing: bytes, options: options, usesArena: usesArena, body) }
     }
 
     /// `withDocument(parsing:options:_:)` for UTF-8 bytes.
-    static func withDocument<R>(parsing bytes: UnsafeBufferPointer<UInt8>, options: Int32, _ body: (CmarkNode) -> R) -> R? {
+    static func withDocument<R>(parsing bytes: UnsafeBufferPointer<UInt8>, options: Int32, usesArena: Bool = true,
+                                _ body: (CmarkNode) -> R) -> R? {
         if CmarkArena.isActive {
             // Nested: the outer document's allocator, and the outer document's lifetime.
             let mem = CmarkArena.mem
@@ -239,7 +242,7 @@ enum CmarkTree {
             defer { if mem == cmark_get_default_mem_allocator() { cmark_node_free(root) } }
             return body(CmarkNode(root))
         }
-        return CmarkArena.withArena(forDocumentOf: bytes.count) { mem -> R? in
+        return CmarkArena.withArena(forDocumentOf: usesArena ? bytes.count : Int.max) { mem -> R? in
             guard let root = parse(bytes, options: options, mem: mem) else { return nil }
             // An arena goes as a whole; a large document's tree (default allocator) is freed here.
             defer { if mem == cmark_get_default_mem_allocator() { cmark_node_free(root) } }

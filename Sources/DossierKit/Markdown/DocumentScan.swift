@@ -10,6 +10,9 @@ struct DocumentScan {
     /// a paragraph with no `[`, `<` or `&` yields no link candidate, read as a table or not, and building
     /// the quarter of bodies' tables that have none was 3 % of `dossier check`.
     let buildsLinkFreeTables: Bool
+    /// Whether the inlines of paragraphs and headings without `[`, `<` or `&` are skipped (they hold
+    /// no link candidate); off only for tests comparing with the full walk.
+    var prunesLinkFreeBlocks = true
     private(set) var candidates: [LinkCandidate] = []
     private(set) var headings: [CmarkNode] = []
 
@@ -51,7 +54,9 @@ struct DocumentScan {
                     // A paragraph or heading without `[`, `<` or `&` in its lines holds no link
                     // candidate: its inlines are skipped (the inline walk was 7 % of `dossier check`).
                     // Only blocks of the parsed text: a table's cells are custom inlines, never below.
-                    guard source.mayHoldLink(lines: node.startLine, through: node.endLine) else { return false }
+                    guard !prunesLinkFreeBlocks || source.mayHoldLink(lines: node.startLine, through: node.endLine) else {
+                        return false
+                    }
                     tracker.begin(block: node)
                     insideTrackedBlock = true
                 }

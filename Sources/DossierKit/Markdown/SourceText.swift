@@ -8,7 +8,11 @@ struct SourceText {
     private let lines: [Range<Int>]
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8))
+    }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
         lines = bytes.withUnsafeBufferPointer(Self.lineRanges)
     }
 
@@ -56,8 +60,29 @@ struct SourceText {
     /// wiki link or an entity standing for `[`: `[`, `<` or `&`. True when the lines are not all there.
     func mayHoldLink(lines first: Int, through last: Int) -> Bool {
         guard first >= 1, last >= first, last <= lines.count else { return true }
-        for byte in bytes[lines[first - 1].lowerBound..<lines[last - 1].upperBound] {
+        return bytes.withUnsafeBufferPointer { buffer in
+            Self.holdsLinkByte(UnsafeBufferPointer(rebasing: buffer[lines[first - 1].lowerBound..<lines[last - 1].upperBound]))
+        }
+    }
+
+    /// Whether `bytes` hold `[`, `<` or `&`, eight bytes at a time: byte by byte through the array's
+    /// slice it was 131 M instructions of `dossier check` at 10k, once asked for every paragraph.
+    static func holdsLinkByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var p = bytes.baseAddress else { return false }
+        let end = p + bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        while end - p >= 8 {
+            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            if hasZeroByte(word ^ (ones &* 0x5B)) || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x26)) {
+                return true
+            }
+            p += 8
+        }
+        while p < end {
+            let byte = p.pointee
             if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return true }
+            p += 1
         }
         return false
     }

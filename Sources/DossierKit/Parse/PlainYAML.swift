@@ -33,7 +33,12 @@ struct PlainYAML {
     /// Reads `text`; positions are shifted by `firstLine - 1`. `nil` means "not plain: ask Yams";
     /// `.some(nil)` is an empty document.
     static func read(_ text: String, firstLine: Int = 1) -> YAMLNode?? {
-        var reader = PlainYAML(bytes: Array(text.utf8), lineOffset: firstLine - 1)
+        read(bytes: Array(text.utf8), firstLine: firstLine)
+    }
+
+    /// `read` for valid UTF-8 bytes.
+    static func read(bytes: [UInt8], firstLine: Int = 1) -> YAMLNode?? {
+        var reader = PlainYAML(bytes: bytes, lineOffset: firstLine - 1)
         // Not `try?`: it would flatten "unsupported" into "empty document".
         do { return .some(try reader.document()) } catch { return nil }
     }
