@@ -10,13 +10,17 @@ enum UTF8Check {
         guard var p = bytes.baseAddress else { return true }
         let end = p + bytes.count
         while p < end {
-            while end - p >= 8, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                p += 8
-            }
-            guard p < end else { break }
             let lead = p.pointee
             if lead < 0x80 {
                 p += 1
+                // A run of ASCII, 8 bytes at a time; tried after ASCII only (CJK text mixes short runs).
+                while end - p >= 8, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    p += 8
+                }
+            } else if lead >= 0xE1, lead <= 0xEC || lead >= 0xEE, lead <= 0xEF {
+                // The common 3-byte sequences (CJK), whose second byte is any continuation byte.
+                guard end - p >= 3, isContinuation(p[1]), isContinuation(p[2]) else { return false }
+                p += 3
             } else if lead < 0xC2 {
                 return false
             } else if lead < 0xE0 {
