@@ -3,8 +3,8 @@ import Foundation
 
 // A small, safe layer over libcmark's C API. Only the files of this folder import CCmark.
 //
-// Ownership: a tree belongs to whoever parsed it (`CmarkTree.withDocument` frees the root when its
-// closure returns). `CmarkNode` is a borrowed handle: valid only inside that closure, never stored
+// Ownership: a tree belongs to whoever parsed it (`CmarkTree.withDocument` frees the tree when its
+// closure returns, see `CmarkArena`). `CmarkNode` is a borrowed handle: valid only inside that closure, never stored
 // beyond it. Nodes created with `CmarkNode.make…` are owned by the caller until they are attached
 // to a tree; `append`, `insertBefore` and `replace` free them when cmark refuses them.
 
@@ -53,8 +53,9 @@ struct CmarkNode: Hashable {
     }
 
     /// A new, detached node; nil only when memory runs out.
+    /// Made with the allocator of the document being worked on (`CmarkArena.mem`), like its other nodes.
     static func make(_ type: cmark_node_type) -> CmarkNode? {
-        CmarkNode(cmark_node_new(type))
+        CmarkNode(cmark_node_new_with_mem(type, CmarkArena.mem))
     }
 
     /// A new custom block or inline that prints `onEnter` / `onExit` (C strings, see `CmarkTag`)
@@ -199,28 +200,74 @@ extension CmarkNode {
     }
 }
 
+extension CmarkNode {
+    /// `walk`, where `visit` returns false on entering a node to skip what is below it: its descendants
+    /// and its exit event are not visited.
+    func prunedWalk(_ visit: (CmarkEvent, CmarkNode) -> Bool) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT,
+                  let node = CmarkNode(cmark_iter_get_node(iterator)) else { return }
+            if !visit(event == CMARK_EVENT_ENTER ? .enter : .exit, node), event == CMARK_EVENT_ENTER, node != self {
+                cmark_iter_reset(iterator, node.pointer, CMARK_EVENT_EXIT)
+            }
+        }
+    }
+}
+
 /// Parsing and rendering of whole documents.
 enum CmarkTree {
     /// Parses `text` and hands the document's root to `body`; the tree is freed when `body` returns.
     /// Returns nil only when cmark cannot allocate the tree.
-    static func withDocument<R>(parsing text: String, options: Int32, _ body: (CmarkNode) -> R) -> R? {
+    ///
+    /// The outermost parse on a thread allocates the tree in a `CmarkArena` (released in one go when
+    /// `body` returns); a parse inside `body` (a table's cells) uses the same allocator, so its nodes can
+    /// be moved into the outer tree, and lives as long as the outer tree.
+    /// `usesArena: false` parses with cmark's default allocator (for tests comparing the two).
+    static func withDocument<R>(parsing text: String, options: Int32, usesArena: Bool = true,
+                                _ body: (CmarkNode) -> R) -> R? {
         var text = text
-        let root: OpaquePointer? = text.withUTF8 { bytes in
-            // An empty buffer may have no base address.
-            guard let base = bytes.baseAddress else { return cmark_parse_document("", 0, options) }
-            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-                cmark_parse_document(chars, bytes.count, options)
+        return text.withUTF8 { bytes in withDocument(parsing: bytes, options: options, usesArena: usesArena, body) }
+    }
+
+    /// `withDocument(parsing:options:_:)` for UTF-8 bytes.
+    static func withDocument<R>(parsing bytes: UnsafeBufferPointer<UInt8>, options: Int32, usesArena: Bool = true,
+                                _ body: (CmarkNode) -> R) -> R? {
+        if CmarkArena.isActive {
+            // Nested: the outer document's allocator, and the outer document's lifetime.
+            let mem = CmarkArena.mem
+            guard let root = parse(bytes, options: options, mem: mem) else { return nil }
+            defer { if mem == cmark_get_default_mem_allocator() { cmark_node_free(root) } }
+            return body(CmarkNode(root))
+        }
+        return CmarkArena.withArena(forDocumentOf: usesArena ? bytes.count : Int.max) { mem -> R? in
+            guard let root = parse(bytes, options: options, mem: mem) else { return nil }
+            // An arena goes as a whole; a large document's tree (default allocator) is freed here.
+            defer { if mem == cmark_get_default_mem_allocator() { cmark_node_free(root) } }
+            return body(CmarkNode(root))
+        }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32,
+                              mem: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {
+        guard let parser = cmark_parser_new_with_mem(options, mem) else { return nil }
+        defer { cmark_parser_free(parser) }
+        // An empty buffer may have no base address: nothing to feed then.
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+                cmark_parser_feed(parser, chars, bytes.count)
             }
         }
-        guard let root else { return nil }
-        defer { cmark_node_free(root) }
-        return body(CmarkNode(root))
+        return cmark_parser_finish(parser)
     }
 
     /// The HTML of `node` and its descendants.
     static func renderHTML(_ node: CmarkNode, options: Int32) -> String {
         guard let chars = cmark_render_html(node.pointer, options) else { return "" }
-        defer { cmark_get_default_mem_allocator()?.pointee.free(chars) }
+        // Allocated with the tree's allocator, which is the current one (see `withDocument`).
+        defer { CmarkArena.mem.pointee.free(chars) }
         return String(cString: chars)
     }
 }

@@ -8,7 +8,11 @@ struct SourceText {
     private let lines: [Range<Int>]
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8))
+    }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
         lines = bytes.withUnsafeBufferPointer(Self.lineRanges)
     }
 
@@ -56,10 +60,19 @@ struct SourceText {
     /// wiki link or an entity standing for `[`: `[`, `<` or `&`. True when the lines are not all there.
     func mayHoldLink(lines first: Int, through last: Int) -> Bool {
         guard first >= 1, last >= first, last <= lines.count else { return true }
-        for byte in bytes[lines[first - 1].lowerBound..<lines[last - 1].upperBound] {
-            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
+            Self.holdsLinkByte(UnsafeBufferPointer(rebasing: buffer[lines[first - 1].lowerBound..<lines[last - 1].upperBound]))
         }
-        return false
+    }
+
+    /// Whether `bytes` hold `[`, `<` or `&`: three `memchr` (vectorised) over a paragraph cost less than
+    /// one pass comparing each byte, or eight at a time (that pass was 50 M instructions of `dossier
+    /// check` at 10k, as much as the inline walk it saves).
+    static func holdsLinkByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(UInt8(ascii: "[")), bytes.count) != nil
+            || memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
+            || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil
     }
 
     /// The bytes of cmark line `number` (1-based), without its line ending; nil outside the text.

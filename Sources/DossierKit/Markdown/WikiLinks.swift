@@ -50,6 +50,16 @@ enum WikiLinks {
         var literalCursor = 0
         var index = raw.startIndex
         while index + 1 < raw.endIndex {
+            // Straight to the next `[` or `\`, without the slice's bounds checks: byte by byte through
+            // the slice, `find` was 49 M instructions of `dossier check` at 10k (long CJK paragraphs).
+            index = raw.withUnsafeBufferPointer { buffer in
+                var offset = index - raw.startIndex
+                while offset + 1 < buffer.count, buffer[offset] != UInt8(ascii: "["), buffer[offset] != UInt8(ascii: "\\") {
+                    offset += 1
+                }
+                return raw.startIndex + offset
+            }
+            guard index + 1 < raw.endIndex else { break }
             let byte = raw[index]
             if byte == UInt8(ascii: "\\") {
                 index += 2

@@ -1,3 +1,4 @@
+import Foundation
 /// A fast reader for the plain YAML that front matter is made of: block maps and lists, one-line flow
 /// lists and maps (`[a, b]`, `{ version: "1.0", by: 张伟 }`), plain and quoted one-line scalars, and
 /// literal or folded block scalars (`|`, `>`).
@@ -33,7 +34,12 @@ struct PlainYAML {
     /// Reads `text`; positions are shifted by `firstLine - 1`. `nil` means "not plain: ask Yams";
     /// `.some(nil)` is an empty document.
     static func read(_ text: String, firstLine: Int = 1) -> YAMLNode?? {
-        var reader = PlainYAML(bytes: Array(text.utf8), lineOffset: firstLine - 1)
+        read(bytes: Array(text.utf8), firstLine: firstLine)
+    }
+
+    /// `read` for valid UTF-8 bytes.
+    static func read(bytes: [UInt8], firstLine: Int = 1) -> YAMLNode?? {
+        var reader = PlainYAML(bytes: bytes, lineOffset: firstLine - 1)
         // Not `try?`: it would flatten "unsupported" into "empty document".
         do { return .some(try reader.document()) } catch { return nil }
     }
@@ -41,18 +47,28 @@ struct PlainYAML {
     init(bytes: [UInt8], lineOffset: Int) {
         self.bytes = bytes
         self.lineOffset = lineOffset
-        var start = 0, number = 1
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            var indent = 0
-            while start + indent < end, bytes[start + indent] == 0x20 { indent += 1 }
-            let first = start + indent < end ? bytes[start + indent] : 0x0A
-            lines.append(Line(start: start, indent: indent, end: end, number: number,
-                              isBlank: first == 0x0A || first == 0x23 /* # */ || first == 0x0D))
-            start = end + 1
-            number += 1
+        // Line ends by `memchr`, into an array sized for a front matter: the byte loop and the
+        // array's growth were 52 M instructions of `dossier check` at 10k.
+        var lines: [Line] = []
+        lines.reserveCapacity(32)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0, number = 1
+            while start <= buffer.count {
+                var end = buffer.count
+                if start < buffer.count, let base = buffer.baseAddress,
+                   let found = memchr(base + start, 0x0A, buffer.count - start) {
+                    end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                }
+                var indent = 0
+                while start + indent < end, buffer[start + indent] == 0x20 { indent += 1 }
+                let first = start + indent < end ? buffer[start + indent] : 0x0A
+                lines.append(Line(start: start, indent: indent, end: end, number: number,
+                                  isBlank: first == 0x0A || first == 0x23 /* # */ || first == 0x0D))
+                start = end + 1
+                number += 1
+            }
         }
+        self.lines = lines
     }
 
     // MARK: Structure

@@ -26,6 +26,17 @@ public struct YAMLReader: Sendable {
     /// Parses `text`; positions are shifted by `firstLine - 1` so they point into the real file.
     public func read(_ text: String, firstLine: Int = 1) -> Result<YAMLNode?, Failure> {
         if plainFastPath, let plain = PlainYAML.read(text, firstLine: firstLine) { return .success(plain) }
+        return readWithYams(text, firstLine: firstLine)
+    }
+
+    /// `read` for bytes that are valid UTF-8 (checked by the caller), without a `String` of them when
+    /// the front matter is plain.
+    func read(utf8 bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) -> Result<YAMLNode?, Failure> {
+        if plainFastPath, let plain = PlainYAML.read(bytes: Array(bytes), firstLine: firstLine) { return .success(plain) }
+        return readWithYams(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
+    }
+
+    private func readWithYams(_ text: String, firstLine: Int) -> Result<YAMLNode?, Failure> {
         let root: Node?
         do {
             // The encoding is named: its default reads the process environment on every call.
