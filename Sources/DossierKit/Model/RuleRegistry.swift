@@ -31,7 +31,7 @@ public enum Rules {
 
     // schema: front matter against the type's schema.
     public static let schemaUnknownType = rule("schema.unknown-type", .error, "The type is unknown or cannot be told from the folder.")
-    public static let schemaID = rule("schema.id", .error, "The id cannot become a safe file name.")
+    public static let schemaID = rule("schema.id", .error, "The id cannot become a safe file name, or is the reserved `index`.")
     public static let schemaIDFilename = rule("schema.id-filename", .warning, "The id differs from the file name.")
     public static let schemaRequired = rule("schema.required", .error, "A required field is missing.")
     public static let schemaKind = rule("schema.kind", .error, "A field's value has the wrong kind (a bad date, a list where one value is expected...).")

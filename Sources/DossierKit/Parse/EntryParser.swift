@@ -14,6 +14,13 @@ public struct EntryParser: Sendable {
         return id.utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
     }
 
+    /// An id whose page would be its folder's `index.html` (`documents/`, `manual/`, `records/<type>/`)
+    /// and overwrite the register there. Without case: the site is also opened from a zip on Windows
+    /// or macOS, whose file systems do not tell `Index.html` from `index.html`.
+    public static func isReservedID(_ id: String) -> Bool {
+        id.utf8.count == 5 && id.lowercased() == "index"
+    }
+
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
@@ -150,6 +157,11 @@ public struct EntryParser: Sendable {
                             hint: "add id: with letters, digits, '.', '_' and '-'")
             }
             id = stem
+        }
+        if Self.isReservedID(id) {
+            let node = frontMatter["id"]
+            return fail(Rules.schemaID, "id '\(id)' is reserved: its page would replace the index page of its folder",
+                        line: node?.line ?? 2, column: node?.column ?? 1, hint: "choose another id, such as the type's prefix and a number")
         }
         let relative = file.path.hasPrefix("Content/") ? String(file.path.dropFirst(8)) : file.path
         let type: TypeDefinition

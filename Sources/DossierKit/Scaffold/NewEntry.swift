@@ -12,7 +12,7 @@ public enum NewEntry {
         let taken = Dictionary(site.entries.map { ($0.id.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
         let id: String
         if let requestedID {
-            guard EntryParser.isSafeID(requestedID) else {
+            guard EntryParser.isSafeID(requestedID), !EntryParser.isReservedID(requestedID) else {
                 throw ScaffoldError.invalidID(requestedID)
             }
             if let existing = taken[requestedID.lowercased()] { throw ScaffoldError.duplicateID(requestedID, existing: existing) }

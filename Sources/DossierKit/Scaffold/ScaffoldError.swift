@@ -19,6 +19,8 @@ public enum ScaffoldError: Error, Sendable, Equatable, CustomStringConvertible {
             return "unknown standard '\(name)': \(hint)built-in checklists: \(known.joined(separator: ", "))"
         case .noStandard:
             return "name at least one standard with --standard (e.g. --standard iso20000-1)"
+        case let .invalidID(id) where EntryParser.isReservedID(id):
+            return "'\(id)' is reserved: its page would replace the index page of its folder; choose another id"
         case let .invalidID(id):
             return "'\(id)' is not a valid id: use letters, digits, '.', '_' and '-', starting with a letter or digit"
         case let .duplicateID(id, existing):

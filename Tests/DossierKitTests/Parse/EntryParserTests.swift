@@ -41,6 +41,20 @@ final class EntryParserTests: XCTestCase {
         XCTAssertEqual(mismatch.diagnostics.first?.severity, .warning)
     }
 
+    /// `index` (any case) would overwrite the register page of its folder, from the id or the file name.
+    func testIndexIsAReservedID() throws {
+        for (path, text, line) in [("Content/policies/index.md", "---\nid: index\ntitle: T\n---\n", 2),
+                                   ("Content/policies/INDEX.md", "---\ntitle: T\nid: INDEX\n---\n", 3),
+                                   ("Content/records/incident/Index.md", "---\ntitle: T\n---\n", 2)] {
+            let result = try parse(path, text)
+            XCTAssertNil(result.entry, text)
+            XCTAssertEqual(result.diagnostics.map(\.rule), ["schema.id"], text)
+            XCTAssertEqual(result.diagnostics.first?.location?.line, line, text)
+            XCTAssertTrue(result.diagnostics.first?.message.contains("reserved") == true, text)
+        }
+        XCTAssertNotNil(try parse("Content/policies/index-2.md", "---\nid: index-2\ntitle: T\n---\n").entry)
+    }
+
     func testUnsafeIDsAreErrors() throws {
         for id in ["../escape", "/etc/passwd", "a/b", "-x"] {
             let result = try parse("Content/policies/P.md", "---\nid: \"\(id)\"\ntitle: T\n---\n")

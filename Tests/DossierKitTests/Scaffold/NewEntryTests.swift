@@ -66,6 +66,9 @@ final class NewEntryTests: XCTestCase {
         XCTAssertEqual(name, "incidnet")
         XCTAssertTrue(known.contains("incident"))
         XCTAssertEqual(attempt("incident", id: "../evil"), .invalidID("../evil"))
+        // Its page would be the incident register's records/incident/index.html.
+        XCTAssertEqual(attempt("incident", id: "Index"), .invalidID("Index"))
+        XCTAssertTrue(ScaffoldError.invalidID("Index").description.contains("reserved"))
         XCTAssertEqual(attempt("incident", id: "inc-1"), .duplicateID("inc-1", existing: "Content/records/incident/INC-1.md"))
         // A file of that name exists but is not a content entry (no front matter): still never overwritten.
         let clash = tree(["/site/Content/records/incident/INC-9.md": "not a record"])
