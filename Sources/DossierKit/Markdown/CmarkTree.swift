@@ -189,13 +189,9 @@ extension CmarkNode {
     /// Visits this node and its descendants in document order with `cmark_iter` (leaf nodes are only
     /// entered). `visit` must not change the tree.
     func walk(_ visit: (CmarkEvent, CmarkNode) -> Void) {
-        guard let iterator = cmark_iter_new(pointer) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT,
-                  let node = CmarkNode(cmark_iter_get_node(iterator)) else { return }
-            visit(event == CMARK_EVENT_ENTER ? .enter : .exit, node)
+        prunedWalk { event, node in
+            visit(event, node)
+            return true
         }
     }
 }

@@ -36,3 +36,26 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension RandomNumberGenerator {
+    /// `seeds`, then for each seed that is not empty `count` variants one character off it: a piece of
+    /// `pieces` in place of a character or before it, or a character removed. For fast paths over
+    /// date-like and other short texts.
+    mutating func oneCharacterOff(_ seeds: [String], pieces: [String], count: Int = 40) -> [String] {
+        var strings = seeds
+        for seed in seeds where !seed.isEmpty {
+            for _ in 0..<count {
+                var characters = Array(seed)
+                let position = Int.random(in: 0..<characters.count, using: &self)
+                let piece = Character(pieces.randomElement(using: &self)!)
+                switch Int.random(in: 0..<3, using: &self) {
+                case 0: characters[position] = piece
+                case 1: characters.insert(piece, at: position)
+                default: characters.remove(at: position)
+                }
+                strings.append(String(characters))
+            }
+        }
+        return strings
+    }
+}

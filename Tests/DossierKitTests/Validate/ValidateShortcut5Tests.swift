@@ -11,21 +11,7 @@ final class ValidateShortcut5Tests: XCTestCase {
         let seeds = ["2026-03-04", "2026-03-04 09:12", "2026-03-04T09:12:30", "2024-02-29 23:59", "2026-13-01",
                      "+202-01-01", " 2026-03-04 ", "2026-03-04 24:00", "2026-03-04T09:00+08:00", "2026-03-04 23:30-02:00",
                      "2026-03-04 09:12:30.5", "", "2026-03-04x", "２０２６-03-04", "2026-03-04\u{a0}"]
-        var strings = seeds
-        for seed in seeds where !seed.isEmpty {
-            for _ in 0..<40 {
-                var characters = Array(seed)
-                let position = Int.random(in: 0..<characters.count, using: &generator)
-                let piece = Character(pieces.randomElement(using: &generator)!)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: characters[position] = piece
-                case 1: characters.insert(piece, at: position)
-                default: characters.remove(at: position)
-                }
-                strings.append(String(characters))
-            }
-        }
-        return strings
+        return generator.oneCharacterOff(seeds, pieces: pieces)
     }
 
     private func entry(_ pairs: [(String, YAMLNode.Value)], type: String = "incident",
