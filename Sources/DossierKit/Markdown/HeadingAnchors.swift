@@ -23,9 +23,12 @@ struct HeadingAnchors {
     /// Records `heading` and, when the tree is rewritten, replaces it with its anchored version.
     mutating func anchor(_ heading: CmarkNode) {
         let level = min(max(heading.headingLevel, 1), 6)
-        let text = PlainText.inlineText(of: heading)
-        let anchorBytes = anchors.unique(HeadingSlug.slugBytes(for: text))
+        let textBytes = PlainText.inlineTextBytes(of: heading)
+        let text = String(decoding: textBytes, as: UTF8.self)
+        let anchorBytes = anchors.unique(HeadingSlug.slugBytes(forUTF8: textBytes, text: text))
         let anchor = String(decoding: anchorBytes, as: UTF8.self)
+        // A body has a few headings: room for four at once instead of growing 1, 2, 4.
+        if headings.isEmpty { headings.reserveCapacity(4) }
         headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: heading.startLine + firstLine - 1))
         guard rewritesTree else { return }
 

@@ -63,6 +63,32 @@ public enum HeadingSlug {
         return slug
     }
 
+    /// `slugBytes(for: text)`, where `utf8` is the text's UTF-8: ASCII text (nearly every heading) is
+    /// slugged byte by byte, without decoding the String's scalars (850 instructions a heading).
+    static func slugBytes(forUTF8 utf8: [UInt8], text: String) -> [UInt8] {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(utf8.count)
+        var pendingDash = false
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                if pendingDash { slug.append(UInt8(ascii: "-")); pendingDash = false }
+                slug.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingDash { slug.append(UInt8(ascii: "-")); pendingDash = false }
+                slug.append(byte + 32)
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
+                 UInt8(ascii: "-"):
+                pendingDash = !slug.isEmpty
+            case 0x80...:
+                return slugBytes(for: text)
+            default:
+                continue
+            }
+        }
+        return slug
+    }
+
     /// CJK ideographs, kana and Hangul syllables: letters without case, told apart without looking up
     /// Unicode properties.
     private static func isCaselessLetter(_ value: UInt32) -> Bool {
@@ -112,6 +138,7 @@ struct HeadingAnchorSet {
         if used == nil {
             if few.contains(anchor) { return false }
             guard few.count >= Self.linearLimit else {
+                if few.isEmpty { few.reserveCapacity(4) }
                 few.append(anchor)
                 return true
             }

@@ -49,15 +49,12 @@ enum WikiLinks {
         var links: [WikiLink] = []
         var literalCursor = 0
         var index = raw.startIndex
+        var nextBackslash = -1
         while index + 1 < raw.endIndex {
             // Straight to the next `[` or `\`, without the slice's bounds checks: byte by byte through
             // the slice, `find` was 49 M instructions of `dossier check` at 10k (long CJK paragraphs).
             index = raw.withUnsafeBufferPointer { buffer in
-                var offset = index - raw.startIndex
-                while offset + 1 < buffer.count, buffer[offset] != UInt8(ascii: "["), buffer[offset] != UInt8(ascii: "\\") {
-                    offset += 1
-                }
-                return raw.startIndex + offset
+                raw.startIndex + nextCandidate(in: buffer, from: index - raw.startIndex, nextBackslash: &nextBackslash)
             }
             guard index + 1 < raw.endIndex else { break }
             let byte = raw[index]
@@ -80,6 +77,32 @@ enum WikiLinks {
             index = close + 2
         }
         return links
+    }
+
+    /// The offset of the first `[` or `\` at or after `offset` that has a byte after it; else the last
+    /// byte's offset (or `offset` when that is past it). `nextBackslash` carries the first `\` at or
+    /// after the previous call's offset between calls of one scan (-1 at first, `Int.max` for none).
+    /// By `memchr`: the byte loop was still 3 instructions a byte, 40 M of `dossier check` at 10k.
+    static func nextCandidate(in buffer: UnsafeBufferPointer<UInt8>, from offset: Int, nextBackslash: inout Int) -> Int {
+        let limit = buffer.count - 1
+        guard offset < limit, let base = buffer.baseAddress else { return offset }
+        if nextBackslash < offset {
+            nextBackslash = memchr(base + offset, Int32(UInt8(ascii: "\\")), limit - offset)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? Int.max
+        }
+        let stop = min(limit, nextBackslash)
+        guard stop > offset else { return stop }
+        return memchr(base + offset, Int32(UInt8(ascii: "[")), stop - offset)
+            .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? stop
+    }
+
+    /// `nextCandidate` one byte at a time, as it was (the reference of its test).
+    static func nextCandidateByByte(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offset = start
+        while offset + 1 < buffer.count, buffer[offset] != UInt8(ascii: "["), buffer[offset] != UInt8(ascii: "\\") {
+            offset += 1
+        }
+        return offset
     }
 
     /// Replaces `links` (found in `text`'s literal, in order) with link nodes labelled with their text,

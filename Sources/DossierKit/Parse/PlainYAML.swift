@@ -25,7 +25,9 @@ struct PlainYAML {
 
     struct Unsupported: Error {}
 
-    let bytes: [UInt8]
+    /// The text, valid only during `read(utf8:)`: through a buffer pointer the byte reads skip the
+    /// array's bounds checks (every index is tested against a line's end already).
+    let bytes: UnsafeBufferPointer<UInt8>
     var lines: [Line] = []
     var index = 0
     let lineOffset: Int
@@ -34,24 +36,31 @@ struct PlainYAML {
     /// Reads `text`; positions are shifted by `firstLine - 1`. `nil` means "not plain: ask Yams";
     /// `.some(nil)` is an empty document.
     static func read(_ text: String, firstLine: Int = 1) -> YAMLNode?? {
-        read(bytes: Array(text.utf8), firstLine: firstLine)
+        var text = text
+        return text.withUTF8 { read(utf8: $0, firstLine: firstLine) }
     }
 
     /// `read` for valid UTF-8 bytes.
     static func read(bytes: [UInt8], firstLine: Int = 1) -> YAMLNode?? {
+        bytes.withUnsafeBufferPointer { read(utf8: $0, firstLine: firstLine) }
+    }
+
+    /// `read` for valid UTF-8 bytes, which must stay put while it runs (nothing keeps a pointer).
+    static func read(utf8 bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) -> YAMLNode?? {
         var reader = PlainYAML(bytes: bytes, lineOffset: firstLine - 1)
         // Not `try?`: it would flatten "unsupported" into "empty document".
         do { return .some(try reader.document()) } catch { return nil }
     }
 
-    init(bytes: [UInt8], lineOffset: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) {
         self.bytes = bytes
         self.lineOffset = lineOffset
         // Line ends by `memchr`, into an array sized for a front matter: the byte loop and the
         // array's growth were 52 M instructions of `dossier check` at 10k.
         var lines: [Line] = []
         lines.reserveCapacity(32)
-        bytes.withUnsafeBufferPointer { buffer in
+        do {
+            let buffer = bytes
             var start = 0, number = 1
             while start <= buffer.count {
                 var end = buffer.count
@@ -126,9 +135,16 @@ struct PlainYAML {
 
     mutating func mapping(indent: Int, depth: Int) throws -> YAMLNode {
         var entries: [YAMLEntry] = []
+        // Room for a front matter's dozen keys at once: growing 1, 2, 4, 8, 16 was 23 M instructions
+        // of `dossier check` at 10k.
+        entries.reserveCapacity(depth == 0 ? 16 : 4)
         // Duplicate keys by comparing with the keys so far while there are few (front matter has a
         // dozen): hashing each key into a Set was 1.4 % of `dossier check`. A set for larger maps.
+        // The few are compared as byte ranges of the text (length first), not as Strings (20 M).
         var keys: Set<String>?
+        var keyRanges: [(start: Int, count: Int)] = []
+        keyRanges.reserveCapacity(Self.linearKeyLimit)
+        var allASCII = true
         let first = lines[index]
         let position = (line: first.number + lineOffset, column: column(of: first.start + first.indent, in: first))
         while index < lines.count {
@@ -138,13 +154,21 @@ struct PlainYAML {
             guard line.indent == indent else { throw Unsupported() }
             let keyStart = line.start + line.indent
             guard let colon = keyEnd(from: keyStart, to: line.end) else { throw Unsupported() }
-            let key = text(keyStart, trimmedEnd(keyStart, colon))
-            guard !key.isEmpty, key.utf8.count < 1000 else { throw Unsupported() }
+            let keyStop = trimmedEnd(keyStart, colon)
+            let keyCount = keyStop - keyStart
+            guard keyCount > 0, keyCount < 1000 else { throw Unsupported() }
+            let key = text(keyStart, keyStop)
             if keys == nil, entries.count >= Self.linearKeyLimit { keys = Set(entries.map(\.key)) }
             if keys != nil {
                 guard keys!.insert(key).inserted else { throw Unsupported() }
-            } else if entries.contains(where: { $0.key == key }) {
-                throw Unsupported()
+            } else if allASCII && isASCII(keyStart, keyStop) {
+                // ASCII keys are equal exactly when their bytes are (String's `==` is canonical
+                // equivalence, which can make different non-ASCII bytes equal, even to ASCII).
+                if hasKey(keyRanges, start: keyStart, count: keyCount) { throw Unsupported() }
+                keyRanges.append((keyStart, keyCount))
+            } else {
+                allASCII = false
+                if entries.contains(where: { $0.key == key }) { throw Unsupported() }
             }
             let keyLine = line.number + lineOffset
             let keyColumn = column(of: keyStart, in: line)
@@ -154,6 +178,24 @@ struct PlainYAML {
             entries.append(YAMLEntry(key: key, line: keyLine, column: keyColumn, value: value))
         }
         return YAMLNode(.mapping(entries), line: position.line, column: position.column)
+    }
+
+    func isASCII(_ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end {
+            if bytes[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether the bytes at `start` equal one of `ranges` (keys of one map, all in `bytes`).
+    func hasKey(_ ranges: [(start: Int, count: Int)], start: Int, count: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        for range in ranges where range.count == count && bytes[range.start] == bytes[start] {
+            if memcmp(base + range.start, base + start, count) == 0 { return true }
+        }
+        return false
     }
 
     mutating func sequence(indent: Int, depth: Int) throws -> YAMLNode {
@@ -266,7 +308,7 @@ struct PlainYAML {
     }
 
     func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: bytes[start..<end], as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// libyaml counts columns in characters (code points), from 1.

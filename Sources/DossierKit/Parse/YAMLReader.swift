@@ -32,7 +32,7 @@ public struct YAMLReader: Sendable {
     /// `read` for bytes that are valid UTF-8 (checked by the caller), without a `String` of them when
     /// the front matter is plain.
     func read(utf8 bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) -> Result<YAMLNode?, Failure> {
-        if plainFastPath, let plain = PlainYAML.read(bytes: Array(bytes), firstLine: firstLine) { return .success(plain) }
+        if plainFastPath, let plain = PlainYAML.read(utf8: bytes, firstLine: firstLine) { return .success(plain) }
         return readWithYams(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
     }
 

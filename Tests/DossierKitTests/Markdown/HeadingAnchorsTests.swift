@@ -1,4 +1,5 @@
 import XCTest
+import CCmark
 @testable import DossierKit
 
 final class HeadingAnchorsTests: XCTestCase {
@@ -28,6 +29,37 @@ final class HeadingAnchorsTests: XCTestCase {
     func testEmptySlugBecomesSection() {
         XCTAssertEqual(HeadingSlug.slug(for: "!!!"), "section")
         XCTAssertEqual(HeadingSlug.slug(for: "🙂"), "section")
+    }
+
+    /// The byte path for ASCII headings slugs exactly as the scalar path, on every ASCII byte and on
+    /// random mixes (non-ASCII text falls back to the scalar path).
+    func testByteSlugEqualsScalarSlug() {
+        var samples = ["", " ", "Scope and Purpose", "  a\tb\r\nc\u{0B}d\u{0C}e  ", "-x-", "A -- B — C", "Qualité", "4.1 组织环境"]
+        samples.append(String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self))
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ09_- \t\r\n.!#&'()éÉ组🙂\u{0301}".unicodeScalars)
+        for _ in 0..<2000 {
+            let count = Int.random(in: 0...12, using: &generator)
+            samples.append(String(String.UnicodeScalarView((0..<count).map { _ in alphabet.randomElement(using: &generator)! })))
+        }
+        for text in samples {
+            XCTAssertEqual(HeadingSlug.slugBytes(forUTF8: Array(text.utf8), text: text), HeadingSlug.slugBytes(for: text), text)
+        }
+    }
+
+    /// Headings of one text node take a short cut in `PlainText.inlineTextBytes`: same text as the walk.
+    func testInlineTextBytesEqualsInlineText() {
+        let source = "# Plain\n\n##   Spaces   inside  \n\n## With `code` and *em*\n\nSetext\n===\n\n## 中文 标题\n\n##\n"
+        var checked = 0
+        CmarkTree.withDocument(parsing: source, options: 0) { document in
+            document.walk { event, node in
+                guard event == .enter, node.type == CMARK_NODE_HEADING else { return }
+                checked += 1
+                XCTAssertEqual(String(decoding: PlainText.inlineTextBytes(of: node), as: UTF8.self),
+                               PlainText.inlineText(of: node))
+            }
+        }
+        XCTAssertEqual(checked, 6)
     }
 
     func testHeadingsGetIDsInHTMLAndAreReported() {

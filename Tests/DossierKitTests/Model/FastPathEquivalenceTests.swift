@@ -80,7 +80,8 @@ final class FastPathEquivalenceTests: XCTestCase {
         let catalog = try BuiltInData.typeCatalog()
         let folders = TypeFolders(catalog)
         var paths = catalog.types.values.flatMap { [$0.folder + "/X.md", $0.folder + "/2026/X.md", $0.folder, $0.folder + "x/X.md"] }
-        paths += ["X.md", "/X.md", "records/X.md", "records//incident/X.md", "records/incident/", "procédures/X.md"]
+        paths += ["X.md", "/X.md", "records/X.md", "records//incident/X.md", "records/incident/", "procédures/X.md",
+                  "records/incident/résumé/X.md", "records/incident/\u{212A}/X.md", "records/\u{212A}/X.md", "/", "//", "a/"]
         for path in paths {
             XCTAssertEqual(folders.type(forContentPath: path, in: catalog)?.name, catalog.type(forContentPath: path)?.name, path)
         }

@@ -95,6 +95,20 @@ final class PlainYAMLTests: XCTestCase {
         }
     }
 
+    /// Duplicate keys are found by bytes while keys are ASCII and as Strings (canonical equivalence)
+    /// once one is not: either way a duplicate goes to Yams, as it did when every key was a String.
+    func testDuplicateKeysByBytesAndByCanonicalEquivalence() {
+        for snippet in ["ab: 1\nac: 2\nab: 3\n", "a: 1\nb:\n  x: 1\n  x: 2\n", "\u{212A}: 1\nK: 2\n", "K: 1\n\u{212A}: 2\n",
+                        "é: 1\ne\u{0301}: 2\n", "x: 0\né: 1\nb: 2\ne\u{0301}: 3\n", "a: 0\nб: 1\na: 2\n",
+                        (0..<20).map { "k\($0): v\n" }.joined() + "k3: again\n"] {
+            XCTAssertNil(PlainYAML.read(snippet), snippet)
+        }
+        for snippet in ["ab: 1\nac: 2\nabc: 3\nb: 4\n", "é: 1\nè: 2\ne: 3\n", (0..<20).map { "k\($0): v\n" }.joined()] {
+            guard let plain = PlainYAML.read(snippet) else { XCTFail(snippet); continue }
+            assertSame(plain, yams.read(snippet), snippet)
+        }
+    }
+
     /// The fuzz target's seeds and reproducers: both readers agree on every one.
     func testFuzzInputsAgreeWithYams() throws {
         let root = URL(fileURLWithPath: Fixtures.repositoryRoot).appendingPathComponent("Fuzz")
