@@ -48,30 +48,6 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 extension Array where Element == Diagnostic {
     /// Files first in path order, then line and column; findings without a file last.
     public func sortedForReport() -> [Diagnostic] {
-        // The same sort over positions, with each path ranked once: comparing two findings then
-        // compares integers, where the straightforward comparator (`sortedForReportByLocation`)
-        // compared and retained path strings in each of its n log n calls (11,117 findings at 10k).
-        guard count > 1 else { return self }
-        var rankByPath: [String: Int] = [:]
-        for diagnostic in self { if let path = diagnostic.location?.path { rankByPath[path] = 0 } }
-        for (rank, path) in rankByPath.keys.sorted().enumerated() { rankByPath[path] = rank }
-        // A finding without a file ranks after every file, with line and column 0, so that two such
-        // findings tie on the location and fall to rule and message as before.
-        let keys = map { diagnostic -> (rank: Int, line: Int, column: Int) in
-            guard let location = diagnostic.location else { return (rankByPath.count, 0, 0) }
-            return (rankByPath[location.path]!, location.line, location.column)
-        }
-        let order = Array<Int>(indices).sorted { i, j in
-            let l = keys[i], r = keys[j]
-            if l != r { return l < r }
-            let a = self[i], b = self[j]
-            return (a.rule, a.message) < (b.rule, b.message)
-        }
-        return order.map { self[$0] }
-    }
-
-    /// `sortedForReport` as first written, the reference its equivalence test compares against.
-    func sortedForReportByLocation() -> [Diagnostic] {
         sorted { a, b in
             switch (a.location, b.location) {
             case let (l?, r?) where l != r: return l < r

@@ -58,26 +58,4 @@ final class ValidateShortcut5bTests: XCTestCase {
             }
         }
     }
-
-    func testRankedSortMatchesTheComparator() {
-        var generator = SplitMix64(seed: 52)
-        // Canonically equal paths (é precomposed and decomposed) are one path to String's == and <.
-        let paths = ["Content/a.md", "Content/b.md", "Content/B.md", "Content/é.md", "Content/e\u{301}.md",
-                     "Content/records/x-1.md", "Content/records/x-10.md", "Content/records/x-2.md", "dossier.yml", ""]
-        let rules = ["schema.kind", "ref.dangling", "people.unknown"]
-        for round in 0..<60 {
-            let count = round == 0 ? 0 : Int.random(in: 1...400, using: &generator)
-            let diagnostics = (0..<count).map { _ -> Diagnostic in
-                let location: SourceLocation? = Int.random(in: 0..<6, using: &generator) == 0 ? nil
-                    : SourceLocation(path: paths.randomElement(using: &generator)!,
-                                     line: Int.random(in: 1...4, using: &generator), column: Int.random(in: 1...3, using: &generator))
-                // Findings equal but for severity or hint check that ties keep their order.
-                return Diagnostic(rule: rules.randomElement(using: &generator)!,
-                                  severity: Bool.random(using: &generator) ? .error : .warning,
-                                  message: "m\(Int.random(in: 0..<3, using: &generator))", location: location,
-                                  hint: Bool.random(using: &generator) ? nil : "h\(Int.random(in: 0..<100, using: &generator))")
-            }
-            XCTAssertEqual(diagnostics.sortedForReport(), diagnostics.sortedForReportByLocation(), "round \(round)")
-        }
-    }
 }
