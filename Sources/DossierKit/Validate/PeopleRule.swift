@@ -12,12 +12,13 @@ public struct PeopleRule: ValidationRule {
     static let auditorsField = "auditors"
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let walker = FieldValueWalker(schema: SchemaFields(catalog: context.site.catalog), keeping: { $0 == .person })
+        let walker = FieldValueWalker(schema: context.schema, keeping: { $0 == .person })
+        let specsBySlot = walker.relevantBySlot(context), slots = context.typeSlots, entries = context.site.entries
         let people = context.people
         let names = context.site.config.people.map(\.name)
         let listed = ListedNames(names)
-        var diagnostics = context.site.entries.parallelMap { entry in
-            walker.values(in: entry).compactMap { value in
+        var diagnostics = Array(entries.indices).parallelMap { index in
+            walker.values(in: entries[index], specs: specsBySlot[slots[index]]).compactMap { value in
                 listed.contains(value.text) ? nil : Self.unknownPerson(value, people: people, names: names)
             }
         }.flatMap { $0 }

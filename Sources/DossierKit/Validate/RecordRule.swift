@@ -17,11 +17,13 @@ public struct RecordRule: ValidationRule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let catalog = context.site.catalog
-        let plans = Dictionary(uniqueKeysWithValues: context.entriesByType.keys.map { ($0, DatePlan(type: $0, catalog: catalog)) })
+        // By type slot (`ValidationContext.typeSlots`): indexing instead of hashing each entry's type.
+        let plans = context.typeNames.map { DatePlan(type: $0, catalog: catalog) }
         let asOf = context.asOf
+        let entries = context.site.entries, slots = context.typeSlots
         // Per entry on every core: reading each record's dates is most of this rule's time.
-        var found = context.site.entries.parallelMap { entry -> [Diagnostic] in
-            guard let plan = plans[entry.type] else { return [] }
+        var found = Array(entries.indices).parallelMap { index -> [Diagnostic] in
+            let entry = entries[index], plan = plans[slots[index]]
             let order = order(entry, plan: plan)
             return entry.category == .record ? order + future(entry, plan: plan, asOf: asOf) : order
         }.flatMap { $0 }

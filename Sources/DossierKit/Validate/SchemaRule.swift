@@ -7,14 +7,20 @@ public struct SchemaRule: ValidationRule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let schema = SchemaFields(catalog: context.site.catalog)
-        return context.site.entries.parallelMap { entry in
-            Self.check(entry, schema: schema)
+        let fieldsBySlot = context.bySlot(context.schema.byType)
+        let entries = context.site.entries, slots = context.typeSlots
+        return Array(entries.indices).parallelMap { index in
+            Self.check(entries[index], fields: fieldsBySlot[slots[index]])
         }.flatMap { $0 }
     }
 
     static func check(_ entry: Entry, schema: SchemaFields) -> [Diagnostic] {
-        guard let fields = schema[entry.type], let top = entry.frontMatter.entries else { return [] }
+        check(entry, fields: schema[entry.type])
+    }
+
+    /// - Parameter fields: the fields of the entry's type (nil: a type the catalog does not know).
+    static func check(_ entry: Entry, fields: SchemaFields.TypeFields?) -> [Diagnostic] {
+        guard let fields, let top = entry.frontMatter.entries else { return [] }
         var check = SchemaValueCheck(entry: entry)
         check.checkMap(top, fields: fields, prefix: "", at: SourceLocation(path: entry.path, line: max(entry.frontMatter.line, 1), column: 1))
         return check.diagnostics

@@ -21,7 +21,7 @@ public struct Validator: Sendable {
     }
 
     public func validate(_ site: Site, asOf: Day, earlier: [Diagnostic] = []) -> [Diagnostic] {
-        let context = ValidationContext(site: site, asOf: asOf)
+        let context = ValidationContext(site: site, asOf: asOf, sharesSchema: true)
         // The rule families are independent: run them side by side (validation of 10 000 records
         // used one core of two), results joined in the rules' order so that output stays the same.
         let found = earlier + rules.parallelMap { $0.check(context) }.flatMap { $0 }
