@@ -231,19 +231,15 @@ enum CmarkTree {
     /// `withDocument(parsing:options:_:)` for UTF-8 bytes.
     static func withDocument<R>(parsing bytes: UnsafeBufferPointer<UInt8>, options: Int32, usesArena: Bool = true,
                                 _ body: (CmarkNode) -> R) -> R? {
-        if CmarkArena.isActive {
-            // Nested: the outer document's allocator, and the outer document's lifetime.
-            let mem = CmarkArena.mem
+        func parsed(with mem: UnsafeMutablePointer<cmark_mem>) -> R? {
             guard let root = parse(bytes, options: options, mem: mem) else { return nil }
+            // An arena goes as a whole; a tree made with the default allocator is freed here.
             defer { if mem == cmark_get_default_mem_allocator() { cmark_node_free(root) } }
             return body(CmarkNode(root))
         }
-        return CmarkArena.withArena(forDocumentOf: usesArena ? bytes.count : Int.max) { mem -> R? in
-            guard let root = parse(bytes, options: options, mem: mem) else { return nil }
-            // An arena goes as a whole; a large document's tree (default allocator) is freed here.
-            defer { if mem == cmark_get_default_mem_allocator() { cmark_node_free(root) } }
-            return body(CmarkNode(root))
-        }
+        // Nested: the outer document's allocator, and the outer document's lifetime.
+        if CmarkArena.isActive { return parsed(with: CmarkArena.mem) }
+        return CmarkArena.withArena(forDocumentOf: usesArena ? bytes.count : Int.max, parsed)
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32,
