@@ -26,7 +26,7 @@ extension PlainYAML {
                 let keyStart = cursor
                 guard startsPlain(at: keyStart, end: end, flow: true) else { throw Unsupported() }
                 let keyStop = flowPlainEnd(from: keyStart, end: end)
-                guard keyStop < end, bytes[keyStop] == 0x3A else { throw Unsupported() }
+                guard keyStop < end, bytes[keyStop] == 0x3A, keyStop - keyStart < Self.keyLengthLimit else { throw Unsupported() }
                 let key = text(keyStart, trimmedEnd(keyStart, keyStop))
                 guard !key.isEmpty, keys.insert(key).inserted else { throw Unsupported() }
                 cursor = keyStop + 1

@@ -84,6 +84,7 @@ struct PlainYAML {
 
     mutating func document() throws -> YAMLNode? {
         try checkCharacters()
+        try checkDocumentMarkers()
         skipBlank()
         guard index < lines.count else { return nil }
         let top = lines[index]
@@ -116,6 +117,19 @@ struct PlainYAML {
         }
     }
 
+    /// `---` or `...` at the start of a line, then a space, a tab or the line's end, is a document
+    /// marker to libyaml even inside front matter (`--- a: b` starts a second document, which Yams
+    /// refuses): such text is left to it. The fuzz target found this.
+    func checkDocumentMarkers() throws {
+        for line in lines where line.indent == 0 && line.end - line.start >= 3 {
+            let first = bytes[line.start]
+            guard first == 0x2D || first == 0x2E,                                  // - .
+                  bytes[line.start + 1] == first, bytes[line.start + 2] == first else { continue }
+            let after = line.start + 3
+            if after == line.end || bytes[after] == 0x20 || bytes[after] == 0x09 { throw Unsupported() }
+        }
+    }
+
     mutating func skipBlank() {
         while index < lines.count, lines[index].isBlank { index += 1 }
     }
@@ -129,6 +143,11 @@ struct PlainYAML {
         if keyEnd(from: content, to: line.end) != nil { return try mapping(indent: indent, depth: depth) }
         throw Unsupported()
     }
+
+    /// libyaml gives up on a key whose `:` is more than 1024 characters after the key's start (spaces
+    /// before the colon count): keys up to here, measured in bytes (never fewer than characters),
+    /// are safely short; longer ones are left to libyaml's own error. The fuzz target found the spaces.
+    static let keyLengthLimit = 1000
 
     /// Up to how many keys a map's duplicates are found by comparing keys rather than hashing them.
     static let linearKeyLimit = 16
@@ -156,7 +175,7 @@ struct PlainYAML {
             guard let colon = keyEnd(from: keyStart, to: line.end) else { throw Unsupported() }
             let keyStop = trimmedEnd(keyStart, colon)
             let keyCount = keyStop - keyStart
-            guard keyCount > 0, keyCount < 1000 else { throw Unsupported() }
+            guard keyCount > 0, colon - keyStart < Self.keyLengthLimit else { throw Unsupported() }
             let key = text(keyStart, keyStop)
             if keys == nil, entries.count >= Self.linearKeyLimit { keys = Set(entries.map(\.key)) }
             if keys != nil {

@@ -79,6 +79,7 @@ final class PlainYAMLTests: XCTestCase {
             "a: :x\n",
             "clauses: [iso20000-1:?.2.6]\n",       // found by the fuzz target: `:?` ends a flow scalar
             "a: [x:y, x:[y]]\nb: {k: v:w}\n",
+            "---x: 1\n...y: 2\nz: --- a\n",     // `---` and `...` are markers only when a blank follows
         ]
         var answered = 0
         for snippet in snippets {
@@ -92,6 +93,14 @@ final class PlainYAMLTests: XCTestCase {
         for snippet in ["a: &x 1\nb: *x\n", "a: !t x\n", "a: 1\na: 2\n", "a: multi\n  line\n", "a: \"e\\n\"\n",
                         "a:\tb\n", "a: [1,\n  2]\n", "a: b: c\n", "a: x\u{2028}y\n"] {
             XCTAssertNil(PlainYAML.read(snippet), snippet)
+        }
+        // Found by the fuzz target: libyaml reads these as a second document or gives up on a key
+        // whose colon is too far away, so Yams fails where a plain reading would answer.
+        let far = String(repeating: " ", count: 1100)
+        for snippet in ["id: A\n--- a: b\n", "id: A\n... : c\n", "a\(far): b\n", "x: {k\(far): v}\n",
+                        "x: {\(String(repeating: "k", count: 1100)): v}\n", "x:\n  - a\(far): b\n"] {
+            XCTAssertNil(PlainYAML.read(snippet), snippet)
+            if case .success = yams.read(snippet) { XCTFail("Yams reads \(snippet.prefix(20)) after all") }
         }
     }
 
