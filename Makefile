@@ -6,9 +6,15 @@ AS_OF ?= 2026-11-22
 
 .PHONY: site test build embed deps test-deps fuzz sanitize bench clean
 
+# The release binary carries the Swift runtime and Foundation inside it (--static-swift-stdlib): calls
+# into them (retain and release above all) skip the shared-library indirection and start-up skips
+# their dynamic linking; on 10k records `build` used about 10 % less CPU and `check` 0.65 s -> 0.58 s
+# (docs/performance.md). The binary also runs on a machine without a Swift toolchain.
+RELEASE := -c release --product dossier --static-swift-stdlib
+
 ## Build the demo site into Output/.
 site: deps embed
-	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build $(RELEASE)
 	.build/release/dossier build --as-of $(AS_OF)
 
 ## Install what the tests need and run the whole suite.
@@ -23,11 +29,16 @@ build: deps embed
 embed:
 	python3 Sources/DossierKit/Embedded/generate.py
 
-## libcmark (the Markdown engine) and pkg-config, from Debian.
+## libcmark (the Markdown engine) and pkg-config, from Debian; libcurl's link name for the static
+## release binary (Foundation's networking part, which a dependency imports, names -lcurl).
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
 		echo "installing libcmark-dev (Markdown engine)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+	@if ! pkg-config --exists libcurl 2>/dev/null; then \
+		echo "installing libcurl4-openssl-dev (linking the static release binary)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcurl4-openssl-dev; \
 	fi
 
 ## Headless Chromium and CJK fonts for the real-browser test; the SARIF 2.1.0 schema (shipped by

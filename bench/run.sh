@@ -51,6 +51,8 @@ command -v hugo >/dev/null 2>&1 || need+=(hugo)
 [ -x /usr/bin/time ] || need+=(time)
 command -v cc >/dev/null 2>&1 || need+=(gcc)
 pkg-config --exists libcmark 2>/dev/null || need+=(libcmark-dev pkg-config)
+# The static release build links Foundation's networking part, which names -lcurl.
+[ -n "${DOSSIER:-}" ] || pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ "${#need[@]}" -gt 0 ]; then
     SUDO=""
@@ -81,7 +83,8 @@ if [ -n "${DOSSIER:-}" ]; then
 else
     DOSSIER_SOURCE="built from the working tree at commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "bench: building dossier (release) in $DOSSIER_SCRATCH; the first time takes ~5 minutes"
-    (cd "$REPO" && swift build -c release --product dossier --scratch-path "$DOSSIER_SCRATCH") \
+    # The same release build as `make site` (the Makefile's RELEASE flags).
+    (cd "$REPO" && swift build -c release --product dossier --static-swift-stdlib --scratch-path "$DOSSIER_SCRATCH") \
         >"$WORK/logs/swift-build.log" 2>&1 || fail "swift build failed" "$WORK/logs/swift-build.log"
     DOSSIER="$DOSSIER_SCRATCH/release/dossier"
 fi
