@@ -31,13 +31,14 @@ public struct ContentLoader: Sendable {
         }
         var found: [Found] = []
         walk(root: root, relative: folder, into: &result, found: &found)
-        // The files are read on every core once the walk has found them (reading 10 000 files one
-        // after another was a tenth of `dossier check`), and the size limit is checked by the read's
+        // The files are read by `readThreads` threads once the walk has found them (reading 10 000
+        // files one after another was a tenth of `dossier check`; one thread per core left a disk
+        // reading uncached files idle between requests), and the size limit is checked by the read's
         // own `fstat`. Diagnostics keep walk order, and the first failure in walk order is thrown, as
         // when walking and reading went together.
         let fileSystem = self.fileSystem
         let sizeLimit = self.sizeLimit
-        let read = found.parallelMap { item -> Swift.Result<FileSystem.LimitedRead?, any Error> in
+        let read = found.parallelMap(threads: Self.readThreads) { item -> Swift.Result<FileSystem.LimitedRead?, any Error> in
             switch item {
             // The full path is joined here, on every core, rather than in the walk (serial).
             case let .file(path): return Swift.Result { try fileSystem.readUnlessLarger(Self.join(root, path), sizeLimit) }
@@ -63,6 +64,10 @@ public struct ContentLoader: Sendable {
         }
         return result
     }
+
+    /// Reads in flight at once: enough to keep a disk busy when the files are not cached, few enough
+    /// that threads cost nothing worth measuring when they are.
+    static let readThreads = 8
 
     /// What the walk found, in walk order: a Markdown file to read, a refused item, or the listing
     /// failure that ended the walk.
