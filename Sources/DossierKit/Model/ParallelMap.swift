@@ -13,9 +13,7 @@ extension Array where Element: Sendable {
         }
         return slots.collect()
     }
-}
 
-extension Array where Element: Sendable {
     /// `parallelMap` on `threads` threads of its own, for work that mostly waits: reading files the
     /// page cache does not hold. `concurrentPerform` runs one thread per core, so on two cores only two
     /// reads were ever in flight and the disk sat idle between them (loading 10,000 cold files took
