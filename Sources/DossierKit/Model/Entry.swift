@@ -125,7 +125,12 @@ public struct Site: Sendable {
     /// Files under `Content/attachments/` by their path there.
     public var attachments: [String: Data]
     /// First entry of each id (duplicates are diagnosed, and the first one in path order wins).
+    /// Like `entriesOfType`, made once from `entries`: code that changes `entries` after `init` may
+    /// change the entries' contents but not their order, ids or types.
     public let indexByID: [String: Int]
+    /// Indices of each type's entries, in path order: the render stage asked for entries of a type
+    /// about a hundred times, and filtering all entries each time was 1.3 % of a 10k build.
+    private let entriesOfType: [String: [Int]]
 
     public init(config: SiteConfig, catalog: TypeCatalog, entries: [Entry], checklists: [Checklist] = [],
                 attachments: [String: Data] = [:]) {
@@ -136,13 +141,21 @@ public struct Site: Sendable {
         self.checklists = checklists
         var index: [String: Int] = [:]
         index.reserveCapacity(entries.count)
-        for (i, entry) in entries.enumerated() where index[entry.id] == nil { index[entry.id] = i }
+        var ofType: [String: [Int]] = [:]
+        for (i, entry) in entries.enumerated() {
+            if index[entry.id] == nil { index[entry.id] = i }
+            ofType[entry.type, default: []].append(i)
+        }
         self.indexByID = index
+        self.entriesOfType = ofType
     }
 
     public func entry(id: String) -> Entry? { indexByID[id].map { entries[$0] } }
 
-    public func entries(ofType type: String) -> [Entry] { entries.filter { $0.type == type } }
+    public func entries(ofType type: String) -> [Entry] { entryIndices(ofType: type).map { entries[$0] } }
+
+    /// Positions in `entries` of the entries of `type`, in path order.
+    public func entryIndices(ofType type: String) -> [Int] { entriesOfType[type] ?? [] }
 
     public var documents: [Entry] { entries.filter { $0.category == .document } }
     public var records: [Entry] { entries.filter { $0.category == .record } }

@@ -73,6 +73,18 @@ final class CheckShortcutTests: XCTestCase {
         XCTAssertEqual(all.diagnostics, diagnostics)
     }
 
+    func testEntriesOfATypeComeFromTheIndexInPathOrder() throws {
+        let site = try SiteParser(rendersBodies: false).parse(try SiteSource.read(root: Fixtures.repositoryRoot)).site
+        let types = Set(site.entries.map(\.type))
+        XCTAssertGreaterThan(types.count, 10)
+        for type in types.sorted() + ["no-such-type"] {
+            let filtered = site.entries.filter { $0.type == type }
+            XCTAssertEqual(site.entries(ofType: type).map(\.path), filtered.map(\.path), type)
+            XCTAssertEqual(site.entryIndices(ofType: type).map { site.entries[$0].path }, filtered.map(\.path), type)
+        }
+        XCTAssertEqual(types.map { site.entryIndices(ofType: $0).count }.reduce(0, +), site.entries.count)
+    }
+
     func testClauseLookUpThroughSetsMatchesTheChecklistsOwnSearch() {
         let checklists = Dictionary(BuiltInData.parsedBuiltInChecklists().checklists.map { ($0.id, $0) },
                                     uniquingKeysWith: { a, _ in a })

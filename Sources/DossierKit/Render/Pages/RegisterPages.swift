@@ -39,7 +39,7 @@ struct RegisterPages {
     /// Record types that have at least one record, by name.
     var recordTypes: [TypeDefinition] {
         context.site.catalog.types.values
-            .filter { $0.category == .record && !context.site.entries(ofType: $0.name).isEmpty }
+            .filter { $0.category == .record && !context.site.entryIndices(ofType: $0.name).isEmpty }
             .sorted { $0.name < $1.name }
     }
 
