@@ -52,7 +52,7 @@ public struct MarkdownParser: Sendable {
             }
             guard rendersHTML else { return ParsedMarkdown(html: "", headings: anchors.headings, links: links.links, plainText: "") }
             return ParsedMarkdown(html: CmarkTree.renderHTML(root, options: options), headings: anchors.headings,
-                                  links: links.links, plainText: PlainText.text(of: root))
+                                  links: links.links, plainTextUTF8: PlainText.bytes(of: root))
         } ?? ParsedMarkdown()
     }
 }

@@ -9,6 +9,11 @@ enum PlainText {
         collect(root).string
     }
 
+    /// `text(of:)` as UTF-8 bytes.
+    static func bytes(of root: CmarkNode) -> [UInt8] {
+        collect(root).bytes
+    }
+
     /// The text of an inline container such as a heading.
     static func inlineText(of node: CmarkNode) -> String {
         text(of: node)

@@ -61,7 +61,7 @@ struct SearchIndex {
             entries.append(Entry(
                 id: entry.id, title: entry.title, type: type(entry.type, label),
                 url: PagePaths.relative(from: page, to: PagePaths.page(for: entry)),
-                textUTF8: Self.collapsedUTF8(entry.body.plainText),
+                textUTF8: Self.collapsedUTF8(bytes: entry.body.plainTextUTF8),
                 metaUTF8: Self.frontMatterUTF8(entry.frontMatter, words: words)))
         }
         for coverage in context.coverage {
@@ -164,20 +164,29 @@ struct SearchIndex {
         return out
     }
 
+    /// `collapsedUTF8` of text that is UTF-8 bytes already (a body's plain text).
+    static func collapsedUTF8(bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        bytes.withUnsafeBufferPointer { appendCollapsed($0, to: &out) }
+        return out
+    }
+
     /// Appends `text` collapsed; a space before it only if `out` is not empty and `text` starts with
     /// white space (which it never does when trimmed).
     static func appendCollapsed(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { source in
-            guard !source.isEmpty else { return }
-            // The result is never longer than the text: room for it first, the excess dropped after.
-            let start = out.count
-            out.append(contentsOf: repeatElement(0, count: source.count))
-            let written = out.withUnsafeMutableBufferPointer { buffer in
-                collapse(source, into: buffer.baseAddress! + start, afterText: start > 0)
-            }
-            out.removeLast(source.count - written)
+        text.withUTF8 { appendCollapsed($0, to: &out) }
+    }
+
+    static func appendCollapsed(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard !source.isEmpty else { return }
+        // The result is never longer than the text: room for it first, the excess dropped after.
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: source.count))
+        let written = out.withUnsafeMutableBufferPointer { buffer in
+            collapse(source, into: buffer.baseAddress! + start, afterText: start > 0)
         }
+        out.removeLast(source.count - written)
     }
 
     /// Writes `source` into `target` with each run of white space collapsed to one space, none at the
