@@ -28,7 +28,7 @@ public struct OutputWriter: Sendable {
             var made: Set<Substring> = []
             for file in files {
                 guard Self.isSafe(file.path) else { throw DossierError.output("refusing to write unsafe path \(file.path)") }
-                if let slash = file.path.lastIndex(of: "/"), made.insert(file.path[..<slash]).inserted {
+                if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")), made.insert(file.path[..<slash]).inserted {
                     try manager.createDirectory(atPath: root + "/" + file.path[..<slash], withIntermediateDirectories: true)
                 }
             }

@@ -31,7 +31,9 @@ final class StagingFolder: @unchecked Sendable {
     /// build cache.
     func write(_ file: OutputFile) throws -> String {
         guard OutputWriter.isSafe(file.path) else { throw DossierError.output("refusing to write unsafe path \(file.path)") }
-        if let slash = file.path.lastIndex(of: "/") {
+        // On the UTF-8 view: `lastIndex(of:)` over Characters took 6 500 instructions a path (0.7 % of a
+        // 10k build).
+        if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             let folder = file.path[..<slash]
             // Under the lock: two workers must not both think the other made the folder.
             try lock.withLock {
