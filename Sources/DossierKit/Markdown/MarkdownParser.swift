@@ -51,7 +51,7 @@ public struct MarkdownParser: Sendable {
                 anchors.anchor(heading)
             }
             guard rendersHTML else { return ParsedMarkdown(html: "", headings: anchors.headings, links: links.links, plainText: "") }
-            return ParsedMarkdown(html: CmarkTree.renderHTML(root, options: options), headings: anchors.headings,
+            return ParsedMarkdown(htmlUTF8: CmarkTree.renderHTMLBytes(root, options: options), headings: anchors.headings,
                                   links: links.links, plainTextUTF8: PlainText.bytes(of: root))
         } ?? ParsedMarkdown()
     }

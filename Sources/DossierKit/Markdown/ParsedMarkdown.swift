@@ -1,8 +1,14 @@
 /// A Markdown body after parsing: its HTML and what the rest of the pipeline needs to know about it.
 public struct ParsedMarkdown: Sendable, Equatable {
-    /// The body's HTML. Every link to another content file (relative `.md` link or wiki link) has
-    /// `href="dossier-link:N"`, where N indexes `links`; the render stage replaces it with the page's URL.
-    public var html: String
+    /// The body's HTML as UTF-8. Every link to another content file (relative `.md` link or wiki link)
+    /// has `href="dossier-link:N"`, where N indexes `links`; the render stage replaces it with the
+    /// page's URL. Bytes, because the entry pages splice it into bytes (`BodyHTML.bytes`).
+    public var htmlUTF8: [UInt8]
+    /// `htmlUTF8` as text.
+    public var html: String {
+        get { String(decoding: htmlUTF8, as: UTF8.self) }
+        set { htmlUTF8 = Array(newValue.utf8) }
+    }
     /// Every heading, in document order, with the unique `id` its HTML carries.
     public var headings: [MarkdownHeading]
     /// Every link in document order, and images that point at a `.md` file.
@@ -15,12 +21,12 @@ public struct ParsedMarkdown: Sendable, Equatable {
     public var plainText: String { String(decoding: plainTextUTF8, as: UTF8.self) }
 
     public init(html: String = "", headings: [MarkdownHeading] = [], links: [MarkdownLink] = [], plainText: String = "") {
-        self.init(html: html, headings: headings, links: links, plainTextUTF8: Array(plainText.utf8))
+        self.init(htmlUTF8: Array(html.utf8), headings: headings, links: links, plainTextUTF8: Array(plainText.utf8))
     }
 
-    /// - Parameter plainTextUTF8: valid UTF-8 (cmark's text of a valid UTF-8 document).
-    init(html: String, headings: [MarkdownHeading], links: [MarkdownLink], plainTextUTF8: [UInt8]) {
-        self.html = html
+    /// - Parameters: `htmlUTF8` and `plainTextUTF8`: valid UTF-8 (cmark's output for a valid UTF-8 document).
+    init(htmlUTF8: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], plainTextUTF8: [UInt8]) {
+        self.htmlUTF8 = htmlUTF8
         self.headings = headings
         self.links = links
         self.plainTextUTF8 = plainTextUTF8

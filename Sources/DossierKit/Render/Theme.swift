@@ -29,7 +29,7 @@ public struct Theme: Sendable {
         guard let frame = templates.frame("layout", .map(model), holes: ["title", "body"]) else {
             var model = model
             model["title"] = .text(title)
-            model["body"] = .text(String(decoding: body, as: UTF8.self))
+            model["body"] = .utf8(body)
             return try renderBytes("layout", .map(model))
         }
         var output: [UInt8] = []

@@ -10,6 +10,7 @@ final class EntryFieldPlanTests: XCTestCase {
     private func canonical(_ value: TemplateValue) -> String {
         switch value {
         case let .text(text): return "\"\(text)\""
+        case let .utf8(bytes): return "\"\(String(decoding: bytes, as: UTF8.self))\""
         case let .bool(flag): return "\(flag)"
         case let .list(items): return "[" + items.map(canonical).joined(separator: ",") + "]"
         case let .map(map): return "{" + map.keys.sorted().map { "\($0):\(canonical(map[$0]!))" }.joined(separator: ",") + "}"

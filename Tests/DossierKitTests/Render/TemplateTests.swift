@@ -16,6 +16,18 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(try render("{{n}} {{d}} {{b}} {{missing}}.", ["n": 3, "d": 2.5, "b": true]), "3 2.5 true .")
     }
 
+    /// Text held as UTF-8 bytes (an entry's body) renders exactly as the same text held as a `String`.
+    func testBytesRenderAsTheirText() throws {
+        var library = TemplateLibrary()
+        try library.register("{{x}}|{{{x}}}|{{#x}}[{{.}}]{{/x}}{{^x}}none{{/x}}|{{x.y}}", named: "page")
+        for text in ["<p>质量 & \"手册\"</p>", "", "a'b"] {
+            let asText = try XCTUnwrap(library.renderBytes("page", .map(["x": .text(text)])))
+            let asBytes = try XCTUnwrap(library.renderBytes("page", .map(["x": .utf8(Array(text.utf8))])))
+            XCTAssertEqual(String(decoding: asBytes, as: UTF8.self), String(decoding: asText, as: UTF8.self), text)
+        }
+        XCTAssertEqual(TemplateValue.utf8(Array("质量".utf8)).plain as? String, "质量")
+    }
+
     func testSectionsOverListsMapsAndFlags() throws {
         let context: [String: Any] = ["items": [["name": "a"], ["name": "b"]], "flag": false, "empty": [String](),
                                       "map": ["k": "v"], "text": ""]

@@ -40,6 +40,7 @@ final class TemplateValueTests: XCTestCase {
     private static func shape(_ value: TemplateValue) -> String {
         switch value {
         case let .text(text): return "t(\(text))"
+        case let .utf8(bytes): return "u(\(String(decoding: bytes, as: UTF8.self)))"
         case let .bool(flag): return "b(\(flag))"
         case let .list(items): return "l[" + items.map(shape).joined(separator: ",") + "]"
         case let .map(map): return "m{" + map.keys.sorted().map { "\($0):\(shape(map[$0]!))" }.joined(separator: ",") + "}"

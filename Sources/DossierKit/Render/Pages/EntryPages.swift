@@ -136,7 +136,7 @@ struct EntryPages: Sendable {
             "typeHref": .text(entry.category == .record
                 ? PagePaths.relative(from: page, to: PagePaths.recordIndex(type: entry.type))
                 : PagePaths.relative(from: page, to: entry.type == "manual" ? PagePaths.manualIndex : PagePaths.documentRegister)),
-            "body": .text(BodyHTML.html(of: entry, on: page, context: context, pages: pagePaths)),
+            "body": .utf8(BodyHTML.bytes(of: entry, on: page, context: context, pages: pagePaths)),
             "sourcePath": .text(entry.path),
             "t": context.strings.all,
         ]

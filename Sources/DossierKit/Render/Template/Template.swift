@@ -173,6 +173,10 @@ struct TemplateRenderer {
                 if node.flag { HTMLText.appendEscaped(text, to: &output) } else { output += text.utf8 }
                 return
             }
+            if case let .utf8(bytes) = value {
+                if node.flag { HTMLText.appendEscaped(bytes: bytes, to: &output) } else { output += bytes }
+                return
+            }
             let text = Self.describe(value)
             if node.flag { HTMLText.appendEscaped(text, to: &output) } else { output += text.utf8 }
         case .section:
@@ -238,6 +242,7 @@ struct TemplateRenderer {
     private static func describe(_ value: TemplateValue) -> String {
         switch value {
         case let .text(text): return text
+        case let .utf8(bytes): return String(decoding: bytes, as: UTF8.self)
         case let .bool(flag): return flag ? "true" : "false"
         case let .list(items): return "[" + items.map(describe).joined(separator: ", ") + "]"
         case let .map(map): return "[" + map.keys.sorted().map { "\($0): \(describe(map[$0]!))" }.joined(separator: ", ") + "]"

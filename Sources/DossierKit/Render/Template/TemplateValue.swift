@@ -9,6 +9,9 @@
 /// own.
 public enum TemplateValue: Sendable {
     case text(String)
+    /// Text as valid UTF-8 bytes, written as they are (an entry's body HTML, which is bytes from cmark
+    /// to the page: as a `String` it was checked as UTF-8 once more, 2 % of a 10k build).
+    case utf8([UInt8])
     case bool(Bool)
     case list([TemplateValue])
     case map([String: TemplateValue])
@@ -41,6 +44,7 @@ public enum TemplateValue: Sendable {
     var plain: Any {
         switch self {
         case let .text(text): return text
+        case let .utf8(bytes): return String(decoding: bytes, as: UTF8.self)
         case let .bool(flag): return flag
         case let .list(items): return items.map(\.plain)
         case let .map(map): return map.mapValues(\.plain)
