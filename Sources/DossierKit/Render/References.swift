@@ -3,15 +3,16 @@
 public struct References: Sendable {
     /// Target id → indices of citing entries, in path order, without repeats.
     public private(set) var citing: [String: [Int]] = [:]
+    /// Type name → its reference fields' names, in `allFields(of:)` order: made once per type, where
+    /// joining and filtering every entry's field specs was 1.8 % of a 10k build here and again in the
+    /// data export.
+    private let referenceFields: [String: [String]]
 
     public init(site: Site) {
+        referenceFields = Self.referenceFields(of: site.catalog)
         for (index, entry) in site.entries.enumerated() {
             var targets: [String] = []
-            if let type = site.catalog[entry.type] {
-                for field in site.catalog.allFields(of: type) where field.kind.isReference {
-                    targets += entry.strings(field.name)
-                }
-            }
+            for field in referenceFields[entry.type] ?? [] { targets += entry.strings(field) }
             targets += entry.resolvedLinks.compactMap { $0?.targetID }
             var seen: Set<String> = [entry.id]
             for target in targets where seen.insert(target).inserted {
@@ -21,11 +22,12 @@ public struct References: Sendable {
     }
 
     /// The ids an entry's reference fields name (outgoing), in field order.
-    public static func outgoing(of entry: Entry, catalog: TypeCatalog) -> [(field: String, id: String)] {
-        guard let type = catalog[entry.type] else { return [] }
-        return catalog.allFields(of: type).filter(\.kind.isReference).flatMap { field in
-            entry.strings(field.name).map { (field.name, $0) }
-        }
+    public func outgoing(of entry: Entry) -> [(field: String, id: String)] {
+        (referenceFields[entry.type] ?? []).flatMap { field in entry.strings(field).map { (field, $0) } }
+    }
+
+    private static func referenceFields(of catalog: TypeCatalog) -> [String: [String]] {
+        catalog.types.mapValues { type in catalog.allFields(of: type).filter(\.kind.isReference).map(\.name) }
     }
 }
 

@@ -22,6 +22,30 @@ final class SummaryShortcutTests: XCTestCase {
         }
     }
 
+    // MARK: - References
+
+    /// Outgoing references and citations from each type's reference fields, made once, against the
+    /// field specs of every entry filtered as before.
+    func testReferencesFromEachTypesFieldsMatchFilteringEveryEntrysSpecs() throws {
+        let site = try Self.demo().site
+        let references = References(site: site)
+        var citing: [String: [Int]] = [:]
+        var outgoingCount = 0
+        for (index, entry) in site.entries.enumerated() {
+            let fields = site.catalog[entry.type].map { site.catalog.allFields(of: $0).filter(\.kind.isReference) } ?? []
+            let expected = fields.flatMap { field in entry.strings(field.name).map { "\(field.name)=\($0)" } }
+            XCTAssertEqual(references.outgoing(of: entry).map { "\($0.field)=\($0.id)" }, expected, entry.id)
+            outgoingCount += expected.count
+            var seen: Set<String> = [entry.id]
+            for target in fields.flatMap({ entry.strings($0.name) }) + entry.resolvedLinks.compactMap({ $0?.targetID })
+            where seen.insert(target).inserted {
+                citing[target, default: []].append(index)
+            }
+        }
+        XCTAssertGreaterThan(outgoingCount, 100)
+        XCTAssertEqual(references.citing, citing)
+    }
+
     // MARK: - Search index
 
     /// The search index's front-matter text as it was made before: joined, then collapsed.

@@ -121,7 +121,7 @@ struct DataExport: PageFamily {
             }
             json.key("references")
             json.array { json in
-                for reference in References.outgoing(of: entry, catalog: site.catalog) {
+                for reference in context.references.outgoing(of: entry) {
                     json.item()
                     json.object { json in
                         json.field("field", reference.field)
