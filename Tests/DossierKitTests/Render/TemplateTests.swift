@@ -28,6 +28,17 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(TemplateValue.utf8(Array("质量".utf8)).plain as? String, "质量")
     }
 
+    /// The renderer's walk that does not retain the shared nodes visits each node once, in order.
+    func testBorrowedWalkVisitsEveryNodeInOrder() {
+        let nodes = (0..<50).map { TemplateNode.text(Array("n\($0)".utf8)) }
+        var seen: [String] = []
+        nodes.forEachBorrowed { seen.append(String(decoding: $0.bytes, as: UTF8.self)) }
+        XCTAssertEqual(seen, (0..<50).map { "n\($0)" })
+        var none = 0
+        [TemplateNode]().forEachBorrowed { _ in none += 1 }
+        XCTAssertEqual(none, 0)
+    }
+
     func testSectionsOverListsMapsAndFlags() throws {
         let context: [String: Any] = ["items": [["name": "a"], ["name": "b"]], "flag": false, "empty": [String](),
                                       "map": ["k": "v"], "text": ""]

@@ -19,9 +19,15 @@ struct TemplateFrame: Sendable {
     /// Writes the frame with `fill` writing each hole's value; for a hole `fill` gets whether the
     /// template escapes it.
     func render(into output: inout [UInt8], fill: (_ name: String, _ escaped: Bool, _ output: inout [UInt8]) -> Void) {
-        for (index, piece) in pieces.enumerated() {
-            output += piece
-            if index < holes.count { fill(holes[index].name, holes[index].escaped, &output) }
+        // Through the buffers: the frames are shared by the render threads, and copying each piece
+        // out of `pieces` (and `+=`, which takes its operand owned) retained it for every page.
+        pieces.withUnsafeBufferPointer { pieces in
+            holes.withUnsafeBufferPointer { holes in
+                for index in pieces.indices {
+                    pieces[index].withUnsafeBufferPointer { output.append(contentsOf: $0) }
+                    if index < holes.count { fill(holes[index].name, holes[index].escaped, &output) }
+                }
+            }
         }
     }
 }
