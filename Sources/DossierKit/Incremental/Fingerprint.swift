@@ -16,6 +16,13 @@ struct Fingerprint {
         }
     }
 
+    /// Adds the state of `other` (a fingerprint made before, as its 16 bytes) and a separator.
+    mutating func add(_ other: Fingerprint) {
+        withUnsafeBytes(of: other.high.littleEndian) { add(bytes: $0) }
+        withUnsafeBytes(of: other.low.littleEndian) { add(bytes: $0) }
+        add(bytes: CollectionOfOne(0x1F))
+    }
+
     /// Adds `text` and a separator, so that ("ab", "c") and ("a", "bc") differ.
     mutating func add(_ text: String) {
         // Through the contiguous bytes: iterating `String.UTF8View` cost about four times as much

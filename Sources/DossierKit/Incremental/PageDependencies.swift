@@ -15,11 +15,16 @@ struct PageDependencies {
     ///   - contentHashes: fingerprint of each input file's bytes, by path relative to the site root.
     ///   - global: fingerprint of the site-wide inputs.
     init(site: Site, references: References, contentHashes: [String: String], global: String) {
-        let summaries = site.entries.map { entry -> String in
-            var parts = [entry.id, entry.title, entry.type, entry.path]
-            if let day = RecordDates.day(of: entry, catalog: site.catalog) { parts.append(day.description) }
-            return parts.joined(separator: "\u{1F}")
+        // Each entry's summary and the site-wide inputs as fingerprints, values without references:
+        // as strings, the summaries of much-cited entries and the global string were retained by
+        // both threads for every page that adds them (contended reference counts), and hashed again.
+        let summaries = site.entries.map { entry -> Fingerprint in
+            var summary = Fingerprint()
+            for part in [entry.id, entry.title, entry.type, entry.path] { summary.add(part) }
+            if let day = RecordDates.day(of: entry, catalog: site.catalog) { summary.add(day.description) }
+            return summary
         }
+        let globalPrint = { var print = Fingerprint(); print.add(global); return print }()
         let chapters = ManualPages.chapters(of: site).compactMap { site.indexByID[$0.id] }
         // The index and entries by themselves: reading `site.indexByID` inside the per-scalar closure
         // copied the whole `Site` (a retain and release of each of its fields) for every front-matter
@@ -34,8 +39,7 @@ struct PageDependencies {
                 if idShapes.admits(text), let target = indexByID[text] { related.insert(target) }
             }
             if entry.type == "manual" { related.formUnion(chapters) }
-            var fingerprint = Fingerprint()
-            fingerprint.add(global)
+            var fingerprint = globalPrint
             fingerprint.add(contentHashes[entry.path] ?? entry.path)
             for other in related.sorted() { fingerprint.add(summaries[other]) }
             if entry.type == "manual" { for chapter in chapters { fingerprint.add(String(chapter)) } }

@@ -94,4 +94,19 @@ final class ByteRunsTests: XCTestCase {
         }
         XCTAssertEqual(Fingerprint().hex, "6c62272e07bb0142cbf29ce484222325")
     }
+
+    /// A fingerprint added to another (page dependencies add each related entry's summary that way)
+    /// counts its whole state and its place: different summaries, or the same ones in another order,
+    /// give different pages' fingerprints.
+    func testAddingAFingerprintCountsItsStateAndOrder() {
+        func print(_ texts: [String]) -> Fingerprint { var f = Fingerprint(); texts.forEach { f.add($0) }; return f }
+        func combined(_ parts: [Fingerprint]) -> String { var f = Fingerprint(); parts.forEach { f.add($0) }; return f.hex }
+        let a = print(["PR-01", "手册"]), b = print(["PR-02", "手册"]), c = print(["PR-01手册"])
+        XCTAssertEqual(combined([a, b]), combined([print(["PR-01", "手册"]), b]))
+        XCTAssertNotEqual(combined([a, b]), combined([b, a]))
+        XCTAssertNotEqual(combined([a]), combined([b]))
+        XCTAssertNotEqual(combined([a]), combined([c]))
+        XCTAssertNotEqual(combined([a]), combined([a, a]))
+        XCTAssertNotEqual(combined([]), combined([Fingerprint()]))
+    }
 }
