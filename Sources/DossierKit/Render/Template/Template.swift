@@ -255,10 +255,10 @@ struct TemplateRenderer {
 
 extension Array where Element == TemplateNode {
     /// Calls `body` with each node without retaining it. The nodes of a theme are shared by the render
-    /// threads, and `for node in nodes` retained and released each one it visited: two cores updating
-    /// the same reference counts made a build's user time 25-45 % higher on two cores than on one
-    /// (perf put a third of `swift_retain`'s samples in the renderer, rising from 60 to 100 with the
-    /// second core). The array keeps every node alive while `body` runs.
+    /// threads, and `for node in nodes` retained and released each one it visited, so the two cores
+    /// kept moving the same reference counts between them: a 10k build used 25-45 % more user time on
+    /// two cores than on one, and perf put a quarter of `swift_retain`'s samples in the renderer,
+    /// rising from 60 to 100 with the second core. The array keeps every node alive while `body` runs.
     @inline(__always)
     func forEachBorrowed(_ body: (TemplateNode) -> Void) {
         withUnsafeBufferPointer { buffer in
