@@ -6,13 +6,9 @@ import Foundation
 enum BodyHTML {
     static let marker = "href=\"dossier-link:"
 
-    /// `pages`: every entry's page by index, when the caller has made them once.
-    static func html(of entry: Entry, on page: String, context: RenderContext, pages: [String]? = nil) -> String {
-        String(decoding: bytes(of: entry, on: page, context: context, pages: pages), as: UTF8.self)
-    }
-
-    /// `html(of:on:context:pages:)` as UTF-8 bytes, for the entry pages, which are bytes: the body stays
-    /// bytes from cmark to the file, never checked as UTF-8 again.
+    /// The body's HTML on `page`, as UTF-8 bytes: entry pages are bytes, so the body stays bytes from
+    /// cmark to the file, never checked as UTF-8 again. `pages`: every entry's page by index, when the
+    /// caller has made them once.
     static func bytes(of entry: Entry, on page: String, context: RenderContext, pages: [String]? = nil) -> [UInt8] {
         let html = rewrite(bytes: entry.body.htmlUTF8, attribute: marker) { digits in
             "href=\"" + href(forLink: Int(digits), of: entry, on: page, site: context.site, pages: pages)
@@ -32,13 +28,7 @@ enum BodyHTML {
     }
 
     /// Replaces every attribute value that follows `attribute` (up to the closing quote) with
-    /// `replacement(value)`, which writes the attribute's opening as well.
-    static func rewrite(_ html: String, attribute: String, _ replacement: (Substring) -> String) -> String {
-        let bytes = rewrite(bytes: Array(html.utf8), attribute: attribute, replacement)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `rewrite` on UTF-8 bytes. One pass: Foundation's `range(of:)` on the remaining substring copied
+    /// `replacement(value)`, which writes the attribute's opening as well. One pass: Foundation's `range(of:)` on the remaining substring copied
     /// it on every call, which made a body with many links on one long line quadratic (a 2 MB line
     /// of wiki links took about a minute). `memchr` finds the attribute's last byte, and the runs
     /// between values are copied whole.
@@ -76,14 +66,8 @@ enum BodyHTML {
         }
     }
 
-    /// `h1` becomes `h2`, ..., `h5` becomes `h6`; `h6` stays. (cmark escapes `<` in text and code, so
-    /// every `<hN` in its output is a tag.)
-    static func shiftingHeadings(_ html: String) -> String {
-        var source = html
-        return source.withUTF8(shiftingHeadings).map { String(decoding: $0, as: UTF8.self) } ?? html
-    }
-
-    /// `shiftingHeadings` on UTF-8 bytes; nil when there was nothing to shift. One pass (Foundation's
+    /// `h1` becomes `h2`, ..., `h5` becomes `h6`; `h6` stays (cmark escapes `<` in text and code, so
+    /// every `<hN` in its output is a tag); nil when there was nothing to shift. One pass (Foundation's
     /// replacingOccurrences, 15 times, was a tenth of a build): `memchr` finds each `<` and the runs
     /// between tags are copied whole (byte by byte, a long manual chapter took 250 000 instructions).
     static func shiftingHeadings(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {

@@ -24,10 +24,9 @@ public struct ValidationContext: Sendable {
     init(site: Site, asOf: Day, sharesSchema: Bool) {
         self.site = site
         self.asOf = asOf
-        // One hash of each entry's type gives both the grouping and the slots.
+        // The slots from one hash of each entry's type; the grouping from the site's own index.
         var slotByName: [String: Int] = [:]
         var names: [String] = []
-        var groups: [[Entry]] = []
         var slots: [Int] = []
         slots.reserveCapacity(site.entries.count)
         for entry in site.entries {
@@ -38,12 +37,10 @@ public struct ValidationContext: Sendable {
                 slot = names.count
                 slotByName[entry.type] = slot
                 names.append(entry.type)
-                groups.append([])
             }
             slots.append(slot)
-            groups[slot].append(entry)
         }
-        self.entriesByType = Dictionary(uniqueKeysWithValues: zip(names, groups))
+        self.entriesByType = Dictionary(uniqueKeysWithValues: names.map { ($0, site.entries(ofType: $0)) })
         self.typeSlots = slots
         self.typeNames = names
         self.people = Dictionary(site.config.people.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -20,15 +20,15 @@ enum PrintBodyHTML {
     ///   - page: the print page, relative to the output root.
     ///   - included: ids of the entries that are chapters of this print page.
     static func html(of entry: Entry, on page: String, included: Set<String>, site: Site) -> String {
-        var html = entry.body.html
-        html = BodyHTML.rewrite(html, attribute: "href=\"#") { fragment in
+        var html = entry.body.htmlUTF8
+        html = BodyHTML.rewrite(bytes: html, attribute: "href=\"#") { fragment in
             "href=\"#" + anchor(of: entry.id, heading: fragment.removingPercentEncoding ?? String(fragment))
         }
-        html = BodyHTML.rewrite(html, attribute: " id=\"") { id in " id=\"" + anchor(of: entry.id, heading: String(id)) }
-        html = BodyHTML.rewrite(html, attribute: BodyHTML.marker) { digits in
+        html = BodyHTML.rewrite(bytes: html, attribute: " id=\"") { id in " id=\"" + anchor(of: entry.id, heading: String(id)) }
+        html = BodyHTML.rewrite(bytes: html, attribute: BodyHTML.marker) { digits in
             "href=\"" + href(forLink: Int(digits), of: entry, on: page, included: included, site: site)
         }
-        return BodyHTML.shiftingHeadings(html)
+        return String(decoding: html.withUnsafeBufferPointer(BodyHTML.shiftingHeadings) ?? html, as: UTF8.self)
     }
 
     /// Where link `index` of `entry` leads from the print page.
