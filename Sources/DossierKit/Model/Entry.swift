@@ -134,20 +134,31 @@ public struct Site: Sendable {
 
     public init(config: SiteConfig, catalog: TypeCatalog, entries: [Entry], checklists: [Checklist] = [],
                 attachments: [String: Data] = [:]) {
+        self.init(config: config, catalog: catalog, entries: entries, checklists: checklists, attachments: attachments,
+                  indexByID: Self.firstIndexByID(entries))
+    }
+
+    /// With `indexByID` already made from `entries` by `firstIndexByID` (the parser makes it beside
+    /// other passes over the entries).
+    init(config: SiteConfig, catalog: TypeCatalog, entries: [Entry], checklists: [Checklist],
+         attachments: [String: Data], indexByID: [String: Int]) {
         self.config = config
         self.attachments = attachments
         self.catalog = catalog
         self.entries = entries
         self.checklists = checklists
+        var ofType: [String: [Int]] = [:]
+        for i in entries.indices { ofType[entries[i].type, default: []].append(i) }
+        self.indexByID = indexByID
+        self.entriesOfType = ofType
+    }
+
+    /// Id → position of the first entry with it.
+    static func firstIndexByID(_ entries: [Entry]) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(entries.count)
-        var ofType: [String: [Int]] = [:]
-        for (i, entry) in entries.enumerated() {
-            if index[entry.id] == nil { index[entry.id] = i }
-            ofType[entry.type, default: []].append(i)
-        }
-        self.indexByID = index
-        self.entriesOfType = ofType
+        for i in entries.indices where index[entries[i].id] == nil { index[entries[i].id] = i }
+        return index
     }
 
     public func entry(id: String) -> Entry? { indexByID[id].map { entries[$0] } }

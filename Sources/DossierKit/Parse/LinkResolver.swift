@@ -18,7 +18,11 @@ public struct LinkResolver: Sendable {
     }
 
     public func resolve(_ entries: [Entry], index: [String: Int]) -> Result {
-        let pathIndex = Self.pathIndex(entries)
+        resolve(entries, index: index, pathIndex: Self.pathIndex(entries))
+    }
+
+    /// `resolve(_:index:)` with the path index made by the caller (`SiteParser` makes it beside others).
+    func resolve(_ entries: [Entry], index: [String: Int], pathIndex: [String: Int]) -> Result {
         // Each entry on its own, on every core: one after another this kept one core of two idle
         // during `dossier check` on 10 000 records; results joined in entry order, as before.
         let resolved = Array(entries.indices).parallelMap { i in

@@ -41,19 +41,42 @@ public struct SiteParser: Sendable {
             cache.store(result, for: file.path, content: content)
             return result
         }
+        // Consumed, so that each entry's fields have one owner again: with the results still holding
+        // them, setting the resolved links below copied every entry's fields (and freed the originals).
         var entries: [Entry] = []
-        for result in parsed {
+        entries.reserveCapacity(parsed.count)
+        for result in consume parsed {
             diagnostics += result.diagnostics
             if let entry = result.entry { entries.append(entry) }
         }
-        diagnostics += Self.duplicateIDs(entries)
-
-        var site = Site(config: config, catalog: catalog, entries: entries, checklists: checklists.checklists,
-                        attachments: source.attachments)
-        let links = LinkResolver().resolve(site.entries, index: site.indexByID)
-        for i in site.entries.indices { site.entries[i].resolvedLinks = links.links[i] }
+        // Three passes over every entry that need nothing from each other, side by side: one after
+        // another they kept one core of two idle for about 25 ms of `check` at 10 000 records.
+        let frozen = entries
+        let passes = [Pass.duplicates, .ids, .paths].parallelMap { pass -> PassResult in
+            switch pass {
+            case .duplicates: return .duplicates(Self.duplicateIDs(frozen))
+            case .ids: return .index(Site.firstIndexByID(frozen))
+            case .paths: return .index(LinkResolver.pathIndex(frozen))
+            }
+        }
+        guard case let .duplicates(duplicates) = passes[0], case let .index(indexByID) = passes[1],
+              case let .index(pathIndex) = passes[2] else { preconditionFailure("passes in order") }
+        diagnostics += duplicates
+        let links = LinkResolver().resolve(frozen, index: indexByID, pathIndex: pathIndex)
+        _ = consume frozen
+        for i in entries.indices { entries[i].resolvedLinks = links.links[i] }
         diagnostics += links.diagnostics
+
+        let site = Site(config: config, catalog: catalog, entries: entries, checklists: checklists.checklists,
+                        attachments: source.attachments, indexByID: indexByID)
         return Result(site: site, diagnostics: diagnostics)
+    }
+
+    private enum Pass: Sendable { case duplicates, ids, paths }
+
+    private enum PassResult: Sendable {
+        case duplicates([Diagnostic])
+        case index([String: Int])
     }
 
     /// Two files with one id (or ids differing only in case, which collide on case-insensitive disks).

@@ -48,5 +48,11 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(duplicates.count, 2)
         XCTAssertTrue(duplicates.contains { $0.message.contains("differs only in case") })
         XCTAssertTrue(duplicates.contains { $0.message.contains("Content/procedures/") || $0.message.contains("Content/policies/") })
+        // The parser makes the id index beside the other passes; it must be the one `Site` makes itself:
+        // the first file in path order wins, and both spellings are ids of their own.
+        let site = result.site
+        XCTAssertEqual(site.indexByID, Site(config: site.config, catalog: site.catalog, entries: site.entries).indexByID)
+        XCTAssertEqual(site.entry(id: "PR-01")?.path, "Content/procedures/PR-01.md")
+        XCTAssertEqual(site.entry(id: "pr-01")?.path, "Content/policies/pr-01.md")
     }
 }
