@@ -62,23 +62,35 @@ private struct CollapsedText {
         pendingSpace = !bytes.isEmpty
     }
 
+    /// One pass writing into room made first (the excess dropped after): appending each word on its
+    /// own paid an array append per word, 2 % of a 10k build's samples for English bodies.
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        for index in buffer.indices where Self.isWhitespace(buffer[index]) {
-            appendRun(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
-            breakWord()
-            runStart = index + 1
+        guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
+        let start = bytes.count
+        // At most every byte and one pending space.
+        bytes.append(contentsOf: repeatElement(0, count: buffer.count + 1))
+        var pending = pendingSpace
+        let end = bytes.withUnsafeMutableBufferPointer { out -> Int in
+            guard let target = out.baseAddress else { return start }
+            var written = start
+            for index in 0..<buffer.count {
+                let byte = source[index]
+                if Self.isWhitespace(byte) {
+                    pending = written > 0
+                    continue
+                }
+                if pending {
+                    target[written] = UInt8(ascii: " ")
+                    written += 1
+                    pending = false
+                }
+                target[written] = byte
+                written += 1
+            }
+            return written
         }
-        appendRun(UnsafeBufferPointer(rebasing: buffer[runStart...]))
-    }
-
-    private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
-        guard !run.isEmpty else { return }
-        if pendingSpace {
-            bytes.append(UInt8(ascii: " "))
-            pendingSpace = false
-        }
-        bytes.append(contentsOf: run)
+        pendingSpace = pending
+        bytes.removeLast(bytes.count - end)
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

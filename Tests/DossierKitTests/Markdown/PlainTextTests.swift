@@ -39,4 +39,21 @@ final class PlainTextTests: XCTestCase {
         XCTAssertEqual(MarkdownParser().parse("", firstLine: 4), ParsedMarkdown())
         XCTAssertEqual(MarkdownParser().parse("\n\n", firstLine: 4), ParsedMarkdown())
     }
+
+    /// The collapsing is written in one pass over the bytes; it must give what splitting the text's
+    /// words and joining them with one space gives, across nodes that start or end in white space.
+    func testCollapsingMatchesSplittingAndJoining() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bc", " ", "  ", "\t", "\n", "\r\n", "组织", "x\u{0B}y", "\u{0C}", "——", "é"]
+        for _ in 0..<300 {
+            let lines = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            // Fenced code blocks: their text reaches the collapsing as written.
+            let body = lines.map { "```\n" + $0 + "\n```" }.joined(separator: "\n\n")
+            let parsed = MarkdownParser().parse(body, firstLine: 1)
+            let words = lines.joined(separator: " ").split { $0.isASCII && $0.isWhitespace || $0 == "\r\n" }
+            XCTAssertEqual(parsed.plainText, words.joined(separator: " "), "body: \(body.debugDescription)")
+        }
+    }
 }
