@@ -3,6 +3,7 @@
  *
  *   cc -O2 -o floor floor.c $(pkg-config --cflags --libs libcmark) -lpthread
  *   ./floor [-j THREADS] CONTENT_DIR OUT_DIR
+ *   ./floor -c [-j THREADS] SITE_DIR OUT_DIR
  *
  * Walks CONTENT_DIR, and for every *.md file: reads it, skips the YAML front matter (from a first line
  * `---` to the next `---` line), renders the body with libcmark (CMARK_OPT_DEFAULT) and writes the HTML
@@ -13,6 +14,11 @@
  * both threads get a similar mix of sizes. `-j 1` gives the single-threaded floor. Folders are created by
  * the main thread before the workers start, so workers only read and write files.
  * Prints "floor: N files, B bytes in" on success; exits 1 with a message on any I/O error.
+ *
+ * With -c (the output copy), every file under SITE_DIR (a site Dossier built) is read and written
+ * unchanged under OUT_DIR, the same way: what writing Dossier's own output costs at the least, with
+ * nothing rendered. The bench reports it beside the floor, to show how much of the "within 2x of the
+ * floor" budget Dossier's larger output takes by itself (it writes more pages, and bigger ones).
  */
 #define _GNU_SOURCE
 #include <cmark.h>
@@ -35,6 +41,7 @@ static FileList files;
 static const char *content_root;
 static size_t content_root_len;
 static const char *out_root;
+static int copy_mode;
 
 static void die(const char *what, const char *path) {
     fprintf(stderr, "floor: %s %s: %s\n", what, path, strerror(errno));
@@ -45,7 +52,7 @@ static int collect(const char *path, const struct stat *st, int type, struct FTW
     (void)st;
     (void)ftw;
     size_t len = strlen(path);
-    if (type == FTW_F && len > 3 && strcmp(path + len - 3, ".md") == 0) {
+    if (type == FTW_F && (copy_mode || (len > 3 && strcmp(path + len - 3, ".md") == 0))) {
         if (files.count == files.capacity) {
             files.capacity = files.capacity ? files.capacity * 2 : 1024;
             files.paths = realloc(files.paths, files.capacity * sizeof *files.paths);
@@ -113,6 +120,12 @@ static const char *skip_front_matter(const char *text, size_t size, size_t *body
     return text;
 }
 
+static void write_file(const char *path, const char *bytes, size_t size) {
+    FILE *out = fopen(path, "w");
+    if (!out) die("cannot write", path);
+    if (fwrite(bytes, 1, size, out) != size || fclose(out) != 0) die("cannot write", path);
+}
+
 typedef struct {
     size_t first, step, bytes;
 } Work;
@@ -126,13 +139,16 @@ static void *render_files(void *arg) {
         size_t size, body_size;
         char *text = read_all(in_path, &size);
         work->bytes += size;
+        if (copy_mode) {
+            snprintf(out_path, sizeof out_path, "%s/%s", out_root, rel);
+            write_file(out_path, text, size);
+            free(text);
+            continue;
+        }
         const char *body = skip_front_matter(text, size, &body_size);
         char *html = cmark_markdown_to_html(body, body_size, CMARK_OPT_DEFAULT);
         snprintf(out_path, sizeof out_path, "%s/%.*s.html", out_root, (int)(strlen(rel) - 3), rel);
-        FILE *out = fopen(out_path, "w");
-        if (!out) die("cannot write", out_path);
-        size_t html_len = strlen(html);
-        if (fwrite(html, 1, html_len, out) != html_len || fclose(out) != 0) die("cannot write", out_path);
+        write_file(out_path, html, strlen(html));
         free(html);
         free(text);
     }
@@ -141,16 +157,18 @@ static void *render_files(void *arg) {
 
 int main(int argc, char **argv) {
     int threads = 2, opt;
-    while ((opt = getopt(argc, argv, "j:")) != -1) {
+    while ((opt = getopt(argc, argv, "cj:")) != -1) {
         if (opt == 'j' && atoi(optarg) > 0) {
             threads = atoi(optarg);
+        } else if (opt == 'c') {
+            copy_mode = 1;
         } else {
-            fprintf(stderr, "usage: floor [-j THREADS] CONTENT_DIR OUT_DIR\n");
+            fprintf(stderr, "usage: floor [-c] [-j THREADS] CONTENT_DIR OUT_DIR\n");
             return 2;
         }
     }
     if (argc - optind != 2) {
-        fprintf(stderr, "usage: floor [-j THREADS] CONTENT_DIR OUT_DIR\n");
+        fprintf(stderr, "usage: floor [-c] [-j THREADS] CONTENT_DIR OUT_DIR\n");
         return 2;
     }
     char *root = strdup(argv[optind]);
@@ -176,6 +194,6 @@ int main(int argc, char **argv) {
         pthread_join(ids[t], NULL);
         bytes += work[t].bytes;
     }
-    printf("floor: %zu files, %zu bytes in, %d thread%s\n", files.count, bytes, threads, threads == 1 ? "" : "s");
+    printf("%s: %zu files, %zu bytes in, %d thread%s\n", copy_mode ? "copy" : "floor", files.count, bytes, threads, threads == 1 ? "" : "s");
     return 0;
 }

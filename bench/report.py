@@ -15,7 +15,7 @@ import platform
 import statistics
 from pathlib import Path
 
-TOOLS = ["dossier-check", "dossier-build", "hugo", "floor", "dossier-incremental",
+TOOLS = ["dossier-check", "dossier-build", "hugo", "floor", "output-copy", "dossier-incremental",
          "serve-render", "serve-page", "serve-build"]
 # Figures `dossier serve` reports (bench/serve_edit.py): wall time only, no CPU or memory of their own.
 SERVE_TOOLS = ("serve-render", "serve-page", "serve-build")
@@ -80,6 +80,9 @@ def summarise(samples, pages):
                   "check_s": med["dossier-check"],
                   "build_ms_per_1k_records": round(med["dossier-build"] / size * 1000 * 1000, 1),
                   "check_ms_per_1k_records": round(med["dossier-check"] / size * 1000 * 1000, 1)}
+        if "output-copy" in med:
+            # Writing Dossier's output alone (the floor's code copying it), as a share of the floor.
+            ratios["output_copy_over_floor"] = round(med["output-copy"] / med["floor"], 3)
         if "dossier-incremental" in med:
             ratios["incremental_s"] = med["dossier-incremental"]
         for tool in SERVE_TOOLS:
@@ -147,6 +150,12 @@ def markdown(result):
                      f" / {p.get('floor', '?')} | {r['hugo_over_build']:.2f} ({r['cpu_hugo_over_build']:.2f}) "
                      f"| {r['build_over_floor']:.2f} ({r['cpu_build_over_floor']:.2f}) "
                      f"| {r['check_s']:.3f} | {inc} | {serve} | {r['build_ms_per_1k_records']:.0f} |")
+    copies = [(size, data["ratios"]["output_copy_over_floor"]) for size, data in result["sizes"].items()
+              if "output_copy_over_floor" in data["ratios"]]
+    if copies:
+        lines += ["", "Output copy ÷ floor (copying Dossier's output with the floor's code, nothing rendered; of the "
+                      "2× budget this much is spent on writing Dossier's larger output alone): "
+                  + ", ".join(f"{int(size):,}: {ratio:.2f}" for size, ratio in copies)]
     if result["scaling"]:
         s = result["scaling"]
         lines += ["", f"Growth exponent from {s['from']:,} to {s['to']:,} records (time ∝ records^k; 1.00 is "

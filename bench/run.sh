@@ -204,6 +204,9 @@ for size in "${SIZES[@]}"; do
             hugo --source "$HUGO_SITE" --contentDir "$site/Content" --destination "$out/hugo-$size" --quiet
         fresh "$out/floor-$size"
         measure floor "$size" "$round" "$FLOOR" -j "$FLOOR_THREADS" "$site/Content" "$out/floor-$size"
+        # Dossier's own output (this round's build) copied by the same C code: writing it alone.
+        fresh "$out/copy-$size"
+        measure output-copy "$size" "$round" "$FLOOR" -c -j "$FLOOR_THREADS" "$out/dossier-$size" "$out/copy-$size"
         if [ "$INCREMENTAL" = 1 ]; then
             # A full incremental build first (untimed), then one record's body changes and is rebuilt.
             inc="$out/dossier-inc-$size"
