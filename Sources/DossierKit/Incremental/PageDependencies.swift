@@ -48,10 +48,6 @@ struct PageDependencies {
     }
 
     private static func scalars(of node: YAMLNode, _ visit: (String) -> Void) {
-        switch node.value {
-        case let .scalar(text, _): visit(text)
-        case let .sequence(items): for item in items { scalars(of: item, visit) }
-        case let .mapping(entries): for entry in entries { scalars(of: entry.value, visit) }
-        }
+        node.forEachScalar(visit)
     }
 }

@@ -51,11 +51,33 @@ public struct YAMLNode: Sendable, Hashable {
     }
 
     public subscript(key: String) -> YAMLNode? {
-        entries?.first { $0.key == key }?.value
+        guard case let .mapping(entries) = value, let index = Self.index(of: key, in: entries) else { return nil }
+        return entries[index].value
     }
 
     public func entry(_ key: String) -> YAMLEntry? {
-        entries?.first { $0.key == key }
+        guard case let .mapping(entries) = value, let index = Self.index(of: key, in: entries) else { return nil }
+        return entries[index]
+    }
+
+    /// The first entry of `key`. Through the buffer: `first { $0.key == key }` copied (retained) every
+    /// entry it passed, and pages, rules and the export ask a front matter for its fields by the dozen
+    /// per entry. No length test first: `==` is canonical equivalence, so `café` written with a
+    /// combining accent is the same key in fewer bytes.
+    private static func index(of key: String, in entries: [YAMLEntry]) -> Int? {
+        entries.withUnsafeBufferPointer { buffer in buffer.indices.first { buffer[$0].key == key } }
+    }
+
+    /// Calls `visit` with every scalar's text (nulls too), depth first, in document order, without
+    /// copying the nodes on the way (a copy retains each node's storage and text).
+    func forEachScalar(_ visit: (String) -> Void) {
+        switch value {
+        case let .scalar(text, _): visit(text)
+        case let .sequence(items):
+            items.withUnsafeBufferPointer { buffer in for index in buffer.indices { buffer[index].forEachScalar(visit) } }
+        case let .mapping(entries):
+            entries.withUnsafeBufferPointer { buffer in for index in buffer.indices { buffer[index].value.forEachScalar(visit) } }
+        }
     }
 
     /// A scalar or a list of scalars as a list of strings (`kind: a` and `kind: [a, b]` read alike).

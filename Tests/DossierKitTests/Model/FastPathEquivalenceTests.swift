@@ -146,4 +146,44 @@ final class FastPathEquivalenceTests: XCTestCase {
         XCTAssertNil(FileSystem.wholeFile(folder.path), "a folder is not read")
         XCTAssertThrowsError(try FileSystem.local.read(folder.appendingPathComponent("missing.md").path))
     }
+
+    /// Looking a key up and visiting scalars through buffers give what the plain
+    /// `first { $0.key == key }` and a recursive walk give, with repeated, empty, Chinese and
+    /// decomposed keys (`é` as one scalar or two compare equal).
+    func testFrontMatterLookupsMatchTheStraightforwardWalk() throws {
+        let yaml = """
+            id: INC-1
+            title: 标题
+            "": empty key
+            tags: [a, [b, c], {d: e}]
+            café: composed
+            owner: ~
+            nested:
+              list:
+                - x
+                - {y: z, w: [1, 2]}
+            """
+        var node = try XCTUnwrap(YAMLReader().read(yaml, firstLine: 1).get())
+        // The reader refuses a repeated key; a node made in code may have one, and the first wins.
+        var entries = try XCTUnwrap(node.entries)
+        entries.append(YAMLEntry(key: "id", line: 20, column: 1, value: YAMLNode(.scalar("second id", plain: true), line: 20, column: 5)))
+        node.value = .mapping(entries)
+        for key in ["id", "title", "", "tags", "café", "cafe\u{301}", "owner", "nested", "missing", "i", "标题"] {
+            XCTAssertEqual(node[key], entries.first { $0.key == key }?.value, key)
+            XCTAssertEqual(node.entry(key), entries.first { $0.key == key }, key)
+        }
+        func reference(_ node: YAMLNode) -> [String] {
+            switch node.value {
+            case let .scalar(text, _): return [text]
+            case let .sequence(items): return items.flatMap(reference)
+            case let .mapping(entries): return entries.flatMap { reference($0.value) }
+            }
+        }
+        var visited: [String] = []
+        node.forEachScalar { visited.append($0) }
+        XCTAssertEqual(visited, reference(node))
+        XCTAssertEqual(visited.count, 14)
+        XCTAssertEqual(node["id"]?.string, "INC-1")
+        XCTAssertNil(YAMLNode(.scalar("x", plain: true), line: 1, column: 1)["x"])
+    }
 }

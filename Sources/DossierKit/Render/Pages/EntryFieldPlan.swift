@@ -54,14 +54,18 @@ struct EntryFieldPlan: Sendable {
         var rows: [TemplateValue] = []
         rows.reserveCapacity(pairs.count)
         // `scratch[count + slot]` is 1 once the field's row is shown.
-        for (slot, field) in fields.enumerated() {
-            let position = scratch[slot]
-            guard position >= 0, !pairs[position].value.isNull else { continue }
-            scratch[count + slot] = 1
-            let node = pairs[position].value
-            rows.append(.fields(["label": field.label, "name": field.name,
-                                 "items": .list(values.itemValues(node, kind: field.kind)),
-                                 "wide": .bool(FieldValues.isWide(node, kind: field.kind))]))
+        // Through the buffer: `for field in fields` copied each field (its name and label, which all
+        // render threads share, so the copies' counts moved between the cores).
+        fields.withUnsafeBufferPointer { fields in
+            for slot in fields.indices {
+                let position = scratch[slot]
+                guard position >= 0, !pairs[position].value.isNull else { continue }
+                scratch[count + slot] = 1
+                let node = pairs[position].value
+                rows.append(.fields(["label": fields[slot].label, "name": fields[slot].name,
+                                     "items": .list(values.itemValues(node, kind: fields[slot].kind)),
+                                     "wide": .bool(FieldValues.isWide(node, kind: fields[slot].kind))]))
+            }
         }
         for (position, pair) in pairs.enumerated() {
             let slot = scratch[slotOfPairAt + position]
