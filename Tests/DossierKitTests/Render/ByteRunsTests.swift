@@ -56,6 +56,26 @@ final class ByteRunsTests: XCTestCase {
         }
     }
 
+    /// Bytes that are collapsed already are returned as they are; the check that says so must agree
+    /// with collapsing them, on random texts and on texts collapsed once (which it must accept, or
+    /// the short cut is never taken).
+    func testCollapsedBytesAreRecognised() {
+        var generator = SplitMix64(seed: 0x5EA4C4)
+        let alphabet = ["a", "Z", " ", " ", "\t", "\n", "\r", "\u{1}", "\u{B}", "\u{C}", "\u{3000}", "\u{3001}", "。", "中", "é", "\u{1F600}"]
+        var accepted = 0
+        for length in 0..<70 {
+            for _ in 0..<40 {
+                let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+                let bytes = Array(text.utf8), once = Array(ReferenceCode.collapsed(text).utf8)
+                XCTAssertEqual(bytes.withUnsafeBufferPointer(SearchIndex.isCollapsed), bytes == once, "\(bytes)")
+                XCTAssertTrue(once.withUnsafeBufferPointer(SearchIndex.isCollapsed), "\(once)")
+                XCTAssertEqual(SearchIndex.collapsedUTF8(bytes: bytes), once, "\(bytes)")
+                if bytes == once { accepted += 1 }
+            }
+        }
+        XCTAssertGreaterThan(accepted, 40, "random texts that are collapsed already were generated")
+    }
+
     /// A text of ASCII and CJK ideographs is its own canonical form: `==` with any other such text
     /// is byte equality, and it never equals an ASCII key it differs from, so `KeyShapes` may rule it out.
     func testCanonicallyPlainTextsCompareByBytes() {

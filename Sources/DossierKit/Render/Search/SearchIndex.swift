@@ -124,10 +124,13 @@ struct SearchIndex {
                 guard let text = node.string, !node.isNull else { return }
                 add(text)
                 if let word = words[text] { add(word) }
+            // Through the buffers: `for entry in entries` copied (retained) each entry on the way.
             case let .sequence(items):
-                items.forEach(walk)
+                items.withUnsafeBufferPointer { items in for index in items.indices { walk(items[index]) } }
             case let .mapping(entries):
-                for entry in entries where !skippedFields.contains(entry.key) { walk(entry.value) }
+                entries.withUnsafeBufferPointer { entries in
+                    for index in entries.indices where !skippedFields.contains(entries[index].key) { walk(entries[index].value) }
+                }
             }
         }
         walk(node)
@@ -164,11 +167,52 @@ struct SearchIndex {
         return out
     }
 
-    /// `collapsedUTF8` of text that is UTF-8 bytes already (a body's plain text).
+    /// `collapsedUTF8` of text that is UTF-8 bytes already (a body's plain text). Plain text comes
+    /// collapsed but for ideographic spaces, so nearly always the bytes are returned as they are,
+    /// sharing their storage: collapsing every body again was 2 % of a 10k build's instructions, and
+    /// the copies held 20 MB until the index was written.
     static func collapsedUTF8(bytes: [UInt8]) -> [UInt8] {
+        if bytes.withUnsafeBufferPointer(isCollapsed) { return bytes }
         var out: [UInt8] = []
         bytes.withUnsafeBufferPointer { appendCollapsed($0, to: &out) }
         return out
+    }
+
+    /// Whether `collapse` gives `source` back: white space only as single ASCII spaces between other
+    /// bytes (a tab, a line break or an ideographic space would become a space). Eight bytes at a time
+    /// up to the first one below 0x21 or E3, as `collapse` reads them.
+    static func isCollapsed(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = source.baseAddress else { return true }
+        let count = source.count
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+                let e3 = word ^ 0xE3E3_E3E3_E3E3_E3E3
+                let found = low | ((e3 &- 0x0101_0101_0101_0101) & ~e3 & 0x8080_8080_8080_8080)
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                // The first flagged byte is exact (later flags may be borrows).
+                i += found.trailingZeroBitCount >> 3
+            }
+            switch base[i] {
+            case 0x20:
+                guard i > 0, i + 1 < count else { return false }
+                let next = base[i + 1]
+                if next == 0x20 || (0x09...0x0D).contains(next) { return false }
+            case 0x09...0x0D:
+                return false
+            case 0xE3:
+                if i + 2 < count, base[i + 1] == 0x80, base[i + 2] == 0x80 { return false }
+            default:
+                break
+            }
+            i += 1
+        }
+        return true
     }
 
     /// Appends `text` collapsed; a space before it only if `out` is not empty and `text` starts with
@@ -184,58 +228,11 @@ struct SearchIndex {
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: source.count))
         let written = out.withUnsafeMutableBufferPointer { buffer in
-            collapse(source, into: buffer.baseAddress! + start, afterText: start > 0)
+            var pending = false
+            return WhiteSpaceRuns.collapse(source, into: buffer.baseAddress! + start, afterText: start > 0,
+                                           pending: &pending, ideographicSpace: true)
         }
         out.removeLast(source.count - written)
-    }
-
-    /// Writes `source` into `target` with each run of white space collapsed to one space, none at the
-    /// start (unless `afterText`) or the end; returns the bytes written (at most `source.count`).
-    /// On bytes: splitting Characters by `isWhitespace` looked up Unicode properties per character.
-    /// ASCII whitespace and the ideographic space (U+3000, E3 80 80) are collapsed. Eight bytes at a
-    /// time up to the first byte below 0x21 or E3 (the lowest flag of the word tests is exact), which
-    /// alone is looked at: taking the next eight bytes one by one instead cost Chinese text, where E3
-    /// starts every 。 and 、, most of this function (33 M instructions of a 1k build → 13 M).
-    static func collapse(_ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutablePointer<UInt8>, afterText: Bool) -> Int {
-        guard let base = source.baseAddress else { return 0 }
-        let count = source.count
-        var written = 0
-        var pendingSpace = false
-        var i = 0
-        while i < count {
-            if i + 8 <= count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                let low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
-                let e3 = word ^ 0xE3E3_E3E3_E3E3_E3E3
-                let hasE3 = (e3 &- 0x0101_0101_0101_0101) & ~e3 & 0x8080_8080_8080_8080
-                let found = low | hasE3
-                // Bytes before the first flagged one (all eight if none) are copied as they are. The
-                // whole word is stored: `written <= i` always (a space is only written after white
-                // space was skipped), so it stays inside `target`, and later bytes overwrite the rest.
-                let plain = found == 0 ? 8 : found.trailingZeroBitCount >> 3
-                if plain > 0 {
-                    if pendingSpace { target[written] = 0x20; written += 1; pendingSpace = false }
-                    UnsafeMutableRawPointer(target + written).storeBytes(of: word.littleEndian, as: UInt64.self)
-                    written += plain
-                    i += plain
-                    continue
-                }
-            }
-            let byte = base[i]
-            let width = byte > 0x20 && byte != 0xE3 ? 0
-                : byte == 0xE3 ? (i + 2 < count && base[i + 1] == 0x80 && base[i + 2] == 0x80 ? 3 : 0)
-                : (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
-            if width > 0 {
-                pendingSpace = afterText || written > 0
-                i += width
-                continue
-            }
-            if pendingSpace { target[written] = 0x20; written += 1; pendingSpace = false }
-            target[written] = byte
-            written += 1
-            i += 1
-        }
-        return written
     }
 
     // MARK: - The script
