@@ -76,6 +76,14 @@ final class ByteRunsTests: XCTestCase {
         XCTAssertGreaterThan(accepted, 40, "random texts that are collapsed already were generated")
     }
 
+    /// The search index's skipped keys by length first, against the set itself.
+    func testSkippedKeysMatchTheSet() {
+        let keys = Array(SearchIndex.skippedFields) + ["", "i", "ID", "idd", "types", "Title", "orders", "confidentia",
+                                                        "confidential_", "标题", "typé", "owner", "status"]
+        for key in keys { XCTAssertEqual(SearchIndex.isSkipped(key), SearchIndex.skippedFields.contains(key), key) }
+        XCTAssertEqual(keys.filter(SearchIndex.isSkipped).count, SearchIndex.skippedFields.count)
+    }
+
     /// A text of ASCII and CJK ideographs is its own canonical form: `==` with any other such text
     /// is byte equality, and it never equals an ASCII key it differs from, so `KeyShapes` may rule it out.
     func testCanonicallyPlainTextsCompareByBytes() {
