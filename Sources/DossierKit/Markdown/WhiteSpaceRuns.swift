@@ -22,19 +22,13 @@ enum WhiteSpaceRuns {
                          afterText: Bool, pending: inout Bool, ideographicSpace: Bool) -> Int {
         guard let base = source.baseAddress else { return 0 }
         let count = source.count
-        // Bytes 0xE3 are flagged only when they may start an ideographic space.
-        let e3Pattern: UInt64 = ideographicSpace ? 0xE3E3_E3E3_E3E3_E3E3 : 0
         var written = 0
         var pendingSpace = pending
         var i = 0
         while i < count {
             if i + 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                var found = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
-                if ideographicSpace {
-                    let e3 = word ^ e3Pattern
-                    found |= (e3 &- 0x0101_0101_0101_0101) & ~e3 & 0x8080_8080_8080_8080
-                }
+                let found = flags(word, ideographicSpace: ideographicSpace)
                 // Bytes before the first flagged one (all eight if none) are copied as they are. The
                 // whole word is stored: `written <= i` (plus one for a space owed on entry), since a
                 // space is only written after white space was skipped, so it stays inside `target`,
@@ -64,5 +58,53 @@ enum WhiteSpaceRuns {
         }
         pending = pendingSpace
         return written
+    }
+
+    /// Whether `collapse` with ideographic spaces (the search index's) gives `source` back: white space
+    /// only as single ASCII spaces between other bytes (a tab, a line break or U+3000 would become a
+    /// space). Read as `collapse` reads, eight bytes at a time up to the first flagged one.
+    static func isCollapsed(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = source.baseAddress else { return true }
+        let count = source.count
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                let found = flags(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)),
+                                  ideographicSpace: true)
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                i += found.trailingZeroBitCount >> 3
+            }
+            switch base[i] {
+            case 0x20:
+                guard i > 0, i + 1 < count else { return false }
+                let next = base[i + 1]
+                if next == 0x20 || (0x09...0x0D).contains(next) { return false }
+            case 0x09...0x0D:
+                return false
+            case 0xE3:
+                if i + 2 < count, base[i + 1] == 0x80, base[i + 2] == 0x80 { return false }
+            default:
+                break
+            }
+            i += 1
+        }
+        return true
+    }
+
+    /// The high bit of each byte of `word` (little-endian: bit 7 is the first byte) below 0x21, and with
+    /// `ideographicSpace` each E3 (the lead byte of U+3000). The lowest flag is always exact: the
+    /// subtractions borrow only out of a flagged byte, so only later flags can be wrong, and both
+    /// callers look at the first flagged byte alone.
+    @inline(__always)
+    private static func flags(_ word: UInt64, ideographicSpace: Bool) -> UInt64 {
+        var found = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+        if ideographicSpace {
+            let e3 = word ^ 0xE3E3_E3E3_E3E3_E3E3
+            found |= (e3 &- 0x0101_0101_0101_0101) & ~e3 & 0x8080_8080_8080_8080
+        }
+        return found
     }
 }

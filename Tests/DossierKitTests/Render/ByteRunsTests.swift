@@ -67,8 +67,8 @@ final class ByteRunsTests: XCTestCase {
             for _ in 0..<40 {
                 let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
                 let bytes = Array(text.utf8), once = Array(ReferenceCode.collapsed(text).utf8)
-                XCTAssertEqual(bytes.withUnsafeBufferPointer(SearchIndex.isCollapsed), bytes == once, "\(bytes)")
-                XCTAssertTrue(once.withUnsafeBufferPointer(SearchIndex.isCollapsed), "\(once)")
+                XCTAssertEqual(bytes.withUnsafeBufferPointer(WhiteSpaceRuns.isCollapsed), bytes == once, "\(bytes)")
+                XCTAssertTrue(once.withUnsafeBufferPointer(WhiteSpaceRuns.isCollapsed), "\(once)")
                 XCTAssertEqual(SearchIndex.collapsedUTF8(bytes: bytes), once, "\(bytes)")
                 if bytes == once { accepted += 1 }
             }

@@ -44,6 +44,7 @@ struct SearchIndex {
         default: return false
         }
     }
+
     static let clauseTypeKey = "clause"
 
     init(context: RenderContext, page: String) {
@@ -183,47 +184,10 @@ struct SearchIndex {
     /// sharing their storage: collapsing every body again was 2 % of a 10k build's instructions, and
     /// the copies held 20 MB until the index was written.
     static func collapsedUTF8(bytes: [UInt8]) -> [UInt8] {
-        if bytes.withUnsafeBufferPointer(isCollapsed) { return bytes }
+        if bytes.withUnsafeBufferPointer(WhiteSpaceRuns.isCollapsed) { return bytes }
         var out: [UInt8] = []
         bytes.withUnsafeBufferPointer { appendCollapsed($0, to: &out) }
         return out
-    }
-
-    /// Whether `collapse` gives `source` back: white space only as single ASCII spaces between other
-    /// bytes (a tab, a line break or an ideographic space would become a space). Eight bytes at a time
-    /// up to the first one below 0x21 or E3, as `collapse` reads them.
-    static func isCollapsed(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = source.baseAddress else { return true }
-        let count = source.count
-        var i = 0
-        while i < count {
-            if i + 8 <= count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                let low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
-                let e3 = word ^ 0xE3E3_E3E3_E3E3_E3E3
-                let found = low | ((e3 &- 0x0101_0101_0101_0101) & ~e3 & 0x8080_8080_8080_8080)
-                if found == 0 {
-                    i += 8
-                    continue
-                }
-                // The first flagged byte is exact (later flags may be borrows).
-                i += found.trailingZeroBitCount >> 3
-            }
-            switch base[i] {
-            case 0x20:
-                guard i > 0, i + 1 < count else { return false }
-                let next = base[i + 1]
-                if next == 0x20 || (0x09...0x0D).contains(next) { return false }
-            case 0x09...0x0D:
-                return false
-            case 0xE3:
-                if i + 2 < count, base[i + 1] == 0x80, base[i + 2] == 0x80 { return false }
-            default:
-                break
-            }
-            i += 1
-        }
-        return true
     }
 
     /// Appends `text` collapsed; a space before it only if `out` is not empty and `text` starts with
