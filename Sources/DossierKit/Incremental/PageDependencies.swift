@@ -35,7 +35,7 @@ struct PageDependencies {
             let entry = entries[index]
             var related = Set(references.citing[entry.id] ?? [])
             for link in entry.resolvedLinks { if let id = link?.targetID, let target = indexByID[id] { related.insert(target) } }
-            Self.scalars(of: entry.frontMatter) { text in
+            entry.frontMatter.forEachScalar { text in
                 if idShapes.admits(text), let target = indexByID[text] { related.insert(target) }
             }
             if entry.type == "manual" { related.formUnion(chapters) }
@@ -45,9 +45,5 @@ struct PageDependencies {
             if entry.type == "manual" { for chapter in chapters { fingerprint.add(String(chapter)) } }
             return fingerprint.hex
         }
-    }
-
-    private static func scalars(of node: YAMLNode, _ visit: (String) -> Void) {
-        node.forEachScalar(visit)
     }
 }
