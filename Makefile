@@ -30,7 +30,8 @@ embed:
 	python3 Sources/DossierKit/Embedded/generate.py
 
 ## libcmark (the Markdown engine) and pkg-config, from Debian; libcurl's link name for the static
-## release binary (Foundation's networking part, which a dependency imports, names -lcurl).
+## release binary (Foundation's networking part, which a dependency imports, names -lcurl); jemalloc,
+## the allocator the binary links (Package.swift says why).
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
 		echo "installing libcmark-dev (Markdown engine)"; \
@@ -39,6 +40,10 @@ deps:
 	@if ! pkg-config --exists libcurl 2>/dev/null; then \
 		echo "installing libcurl4-openssl-dev (linking the static release binary)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcurl4-openssl-dev; \
+	fi
+	@if ! pkg-config --exists jemalloc 2>/dev/null; then \
+		echo "installing libjemalloc-dev (the binary's memory allocator)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libjemalloc-dev; \
 	fi
 
 ## Headless Chromium and CJK fonts for the real-browser test; the SARIF 2.1.0 schema (shipped by

@@ -53,6 +53,8 @@ command -v cc >/dev/null 2>&1 || need+=(gcc)
 pkg-config --exists libcmark 2>/dev/null || need+=(libcmark-dev pkg-config)
 # The static release build links Foundation's networking part, which names -lcurl.
 [ -n "${DOSSIER:-}" ] || pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev)
+# The binary links jemalloc as its allocator (Package.swift).
+[ -n "${DOSSIER:-}" ] || pkg-config --exists jemalloc 2>/dev/null || need+=(libjemalloc-dev)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ "${#need[@]}" -gt 0 ]; then
     SUDO=""

@@ -12,7 +12,8 @@
 # Not run under sanitizers (SANITIZE_SKIP, a regular expression for `swift test --skip`): the two
 # HostileInputTests that assert a wall-clock bound for megabyte-long lines (`check` < 30 s,
 # 15 s); instrumented code runs several times slower, so those bounds measure the sanitizer, not
-# Dossier. Everything else runs, the browser and Nu validator tests included.
+# Dossier. Nor the test that the binary allocates through jemalloc: a sanitizer's run-time replaces
+# the allocator. Everything else runs, the browser and Nu validator tests included.
 #
 # Arguments after the sanitizer go to `swift test`, e.g. `run.sh thread --filter SiteDeterminismTests`.
 # Environment: SWIFT (default swift), SANITIZE_SKIP, TSAN_OPTIONS / ASAN_OPTIONS (added to ours).
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/../.."
 
 SWIFT=${SWIFT:-swift}
 # SwiftPM matches it against `Module.Class/method`.
-DEFAULT_SKIP='HostileInputTests/(testPathologicalMarkdownLinesFinishQuickly|testTwoMegabyteLineAndHundredKilobyteValueAreHandledQuickly)$'
+DEFAULT_SKIP='HostileInputTests/(testPathologicalMarkdownLinesFinishQuickly|testTwoMegabyteLineAndHundredKilobyteValueAreHandledQuickly)$|AllocatorTests/testTheBinaryAllocatesThroughJemalloc$'
 SKIP=${SANITIZE_SKIP-$DEFAULT_SKIP}
 
 case "${1:-}" in
