@@ -27,8 +27,7 @@ struct Fingerprint {
     mutating func add(_ text: String) {
         // Through the contiguous bytes: iterating `String.UTF8View` cost about four times as much
         // (page fingerprints hash a few megabytes of ids and titles at 10 000 records).
-        var text = text
-        text.withUTF8 { add(bytes: $0) }
+        text.withUTF8Bytes { add(bytes: $0) }
         add(bytes: CollectionOfOne(0x1F))
     }
 

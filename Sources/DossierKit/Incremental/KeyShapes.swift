@@ -35,7 +35,6 @@ struct KeyShapes: Sendable {
     /// with a different byte. Admitting every non-ASCII text sent each Chinese value to the hash.
     static func isCanonicallyPlain(_ text: String) -> Bool {
         // Through the contiguous bytes: `UTF8View.allSatisfy` cost about 400 instructions a value.
-        var text = text
-        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0xC0 || (0xE4...0xE9).contains($0) } }
+        return text.withUTF8Bytes { bytes in bytes.allSatisfy { $0 < 0xC0 || (0xE4...0xE9).contains($0) } }
     }
 }

@@ -224,8 +224,7 @@ enum CmarkTree {
     /// `usesArena: false` parses with cmark's default allocator (for tests comparing the two).
     static func withDocument<R>(parsing text: String, options: Int32, usesArena: Bool = true,
                                 _ body: (CmarkNode) -> R) -> R? {
-        var text = text
-        return text.withUTF8 { bytes in withDocument(parsing: bytes, options: options, usesArena: usesArena, body) }
+        return text.withUTF8Bytes { bytes in withDocument(parsing: bytes, options: options, usesArena: usesArena, body) }
     }
 
     /// `withDocument(parsing:options:_:)` for UTF-8 bytes.

@@ -6,8 +6,7 @@ enum LinkDestination {
     /// - any other relative path (an image, a PDF) → `.external`
     /// - an empty destination → nil (nothing to record)
     static func target(of destination: String) -> MarkdownLink.Target? {
-        var destination = destination
-        return destination.withUTF8 { bytes in
+        return destination.withUTF8Bytes { bytes in
             guard let first = bytes.first else { return nil }
             if first == UInt8(ascii: "#") {
                 return .anchor(percentDecoded(bytes[1...]))

@@ -145,8 +145,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// was 7 % of `dossier check` on 10 000 records); the date part is read as `Day(iso:)` reads it.
     /// nil for any other form, which the general parser reads.
     static func commonForm(_ text: String) -> (day: Day, minutes: Int)? {
-        var text = text
-        return text.withUTF8 { b -> (Day, Int)? in
+        return text.withUTF8Bytes { b -> (Day, Int)? in
             let n = b.count
             guard n == 10 || n == 16 || n == 19 else { return nil }
             func two(_ i: Int) -> Int? {

@@ -36,8 +36,7 @@ struct PlainYAML {
     /// Reads `text`; positions are shifted by `firstLine - 1`. `nil` means "not plain: ask Yams";
     /// `.some(nil)` is an empty document.
     static func read(_ text: String, firstLine: Int = 1) -> YAMLNode?? {
-        var text = text
-        return text.withUTF8 { read(utf8: $0, firstLine: firstLine) }
+        return text.withUTF8Bytes { read(utf8: $0, firstLine: firstLine) }
     }
 
     /// `read` for valid UTF-8 bytes.

@@ -12,8 +12,7 @@ enum HTMLText {
     /// Appends `text` escaped to a byte buffer. Works on UTF-8 bytes: the five characters are ASCII,
     /// and no byte of a multi-byte character can be mistaken for one of them.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendEscaped(buffer: $0, to: &out) }
+        text.withUTF8Bytes { appendEscaped(buffer: $0, to: &out) }
     }
 
     /// Appends UTF-8 `bytes` escaped to a byte buffer.

@@ -99,8 +99,7 @@ struct JSONStream {
     /// Appends `text` as a JSON string literal. `scriptSafe` also escapes `<`, `>` and `&`, so that no
     /// `</script>` or `<!--` can appear when the JSON is loaded as (or inlined in) a script.
     static func appendQuoted(_ text: String, scriptSafe: Bool = false, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendQuoted(utf8: $0, scriptSafe: scriptSafe, to: &out) }
+        text.withUTF8Bytes { appendQuoted(utf8: $0, scriptSafe: scriptSafe, to: &out) }
     }
 
     /// On UTF-8 bytes: every escaped character is ASCII except U+2028 and U+2029 (E2 80 A8/A9), and no

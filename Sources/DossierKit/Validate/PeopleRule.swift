@@ -66,8 +66,7 @@ struct ListedNames: Sendable {
     }
 
     func contains(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             names.contains { name in
                 name.count == bytes.count
                     && (bytes.isEmpty || name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })

@@ -290,8 +290,7 @@ struct SchemaValueCheck {
     static func isClauseForm(_ text: String) -> Bool {
         // ASCII text (nearly all) on bytes: Character.isWhitespace was 2 % of `dossier check`. The
         // bytes read through one buffer: iterating `utf8` was ~1,000 instructions a value.
-        var text = text
-        let ascii = text.withUTF8 { bytes -> Bool? in
+        let ascii = text.withUTF8Bytes { bytes -> Bool? in
             var colons = 0
             for byte in bytes {
                 if byte >= 0x80 { return nil }

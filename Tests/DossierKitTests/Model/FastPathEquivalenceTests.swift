@@ -186,4 +186,18 @@ final class FastPathEquivalenceTests: XCTestCase {
         XCTAssertEqual(node["id"]?.string, "INC-1")
         XCTAssertNil(YAMLNode(.scalar("x", plain: true), line: 1, column: 1)["x"])
     }
+
+    /// `withUTF8Bytes` hands over the same bytes as the copying `withUTF8`, for small (inline) and
+    /// large strings, empty ones, non-ASCII ones and strings cut from a larger one.
+    func testUTF8BytesInPlaceMatchCopyingWithUTF8() {
+        let long = String(repeating: "质量手册 quality manual ", count: 40)
+        let samples = ["", "a", "PR-06", "exactly15bytes!", "sixteen bytes ok", "云帆", "café", "cafe\u{301}",
+                       long, String(long.dropFirst(7).prefix(33)), String(Substring(long).suffix(5)), "\0\r\n\t"]
+        for text in samples {
+            var copy = text
+            let expected = copy.withUTF8 { Array($0) }
+            XCTAssertEqual(text.withUTF8Bytes { Array($0) }, expected, text.debugDescription)
+            XCTAssertEqual(expected, Array(text.utf8), text.debugDescription)
+        }
+    }
 }

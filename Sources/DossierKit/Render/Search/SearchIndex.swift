@@ -193,8 +193,7 @@ struct SearchIndex {
     /// Appends `text` collapsed; a space before it only if `out` is not empty and `text` starts with
     /// white space (which it never does when trimmed).
     static func appendCollapsed(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendCollapsed($0, to: &out) }
+        text.withUTF8Bytes { appendCollapsed($0, to: &out) }
     }
 
     static func appendCollapsed(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
