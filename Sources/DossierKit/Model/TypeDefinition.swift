@@ -168,8 +168,7 @@ struct TypeFolders: Sendable {
         guard let byFolder else { return catalog.type(forContentPath: relativePath) }
         // On the path's bytes: through `String.UTF8View` slices, the slash search and the byte
         // comparison below were 7,000 instructions a file (71 M of `dossier check` at 10k).
-        var path = relativePath
-        return path.withUTF8 { bytes -> TypeDefinition? in
+        return relativePath.withUTF8Bytes { bytes -> TypeDefinition? in
             var isASCII = true
             for byte in bytes where byte >= 0x80 {
                 isASCII = false

@@ -44,7 +44,7 @@ struct FieldValues {
         text.utf8.count > limit && text.count > limit
     }
 
-    func label(_ field: String) -> String { context.theme.strings.label(field: field) }
+    func label(_ field: String) -> String { context.strings.label(field: field) }
 
     /// Display items for a value of `kind`; lists give one item each. Every item carries one of the
     /// flags `isLink`, `isBadge`, `isPlain` (Mustache sections need booleans, not strings).
@@ -152,10 +152,11 @@ struct FieldValues {
         case .attachment:
             return Self.link(text, href: PagePaths.relative(from: page, to: PagePaths.attachment(text)), last: last)
         case .date:
-            // `theme.strings`: `context.strings` is a computed copy of the whole table.
-            return Self.plainValue(RenderDates.day(text).map(context.theme.strings.format) ?? text, last: last)
+            // A closure, not `.map(strings.format)`: a method reference captures a copy of the strings
+            // (a retain and release of every table, shared by both render threads) for each date.
+            return Self.plainValue(RenderDates.day(text).map { context.strings.format($0) } ?? text, last: last)
         case .datetime:
-            return Self.plainValue(RenderDates.formatDateTime(text, strings: context.theme.strings) ?? text, last: last)
+            return Self.plainValue(RenderDates.formatDateTime(text, strings: context.strings) ?? text, last: last)
         case .enumeration, .bool:
             return last
                 ? ["text": .text(word(for: text)), "badge": .text(text), "isBadge": .bool(true), "last": .bool(true)]
@@ -172,7 +173,7 @@ struct FieldValues {
     }
 
     /// The theme's word for an enum value (`value.approved` → 已批准), or the value itself.
-    func word(for value: String) -> String { context.theme.strings.word(value: value) }
+    func word(for value: String) -> String { context.strings.word(value: value) }
 }
 
 private extension YAMLNode {

@@ -45,8 +45,7 @@ public enum PagePaths {
     /// A link from the page at `from` to the page at `to` (both relative to the output root).
     public static func relative(from: String, to: String) -> String {
         // On bytes, without intermediate arrays or strings: every link of every page goes through here.
-        var from = from, to = to
-        return from.withUTF8 { from in to.withUTF8 { to in relative(from: from, to: to) } }
+        from.withUTF8Bytes { from in to.withUTF8Bytes { to in relative(from: from, to: to) } }
     }
 
     private static func relative(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>) -> String {

@@ -13,6 +13,18 @@ final class RenderContext: Sendable {
     /// This build's validation results (warnings, and errors when they were allowed).
     let diagnostics: [Diagnostic]
     let generator: String
+    /// The theme's strings, stored: as `theme.strings`, a computed property, every use copied the
+    /// whole struct (a retain and release of each of its tables, which both render threads share).
+    let strings: InterfaceStrings
+    /// Each type's label in the interface language and its date field, for entry summaries (cited-by
+    /// lists, 36,000 at 10 000 records): `site.catalog[type]` copied the whole `TypeDefinition`, some
+    /// ten shared references retained and released, for each of them.
+    private let typeSummaries: [String: TypeSummary]
+
+    private struct TypeSummary {
+        let label: String
+        let dateField: String?
+    }
 
     init(site: Site, theme: Theme, asOf: Day, references: References, coverage: [ChecklistCoverage],
          diagnostics: [Diagnostic], generator: String) {
@@ -23,9 +35,11 @@ final class RenderContext: Sendable {
         self.coverage = coverage
         self.diagnostics = diagnostics
         self.generator = generator
+        strings = theme.strings
+        typeSummaries = site.catalog.types.mapValues { [strings] type in
+            TypeSummary(label: type.title.text(strings.language), dateField: type.dateField)
+        }
     }
-
-    var strings: InterfaceStrings { theme.strings }
 
     func href(from page: String, to entry: Entry, anchor: String? = nil) -> String {
         PagePaths.relative(from: page, to: PagePaths.page(for: entry)) + (anchor.map { "#" + $0 } ?? "")
@@ -47,16 +61,19 @@ final class RenderContext: Sendable {
     /// Keys are left out rather than empty: Mustache treats "" as true and climbs to outer contexts.
     func summary(of entry: Entry, from page: String) -> [String: Any] { summaryValue(of: entry, from: page).mapValues(\.plain) }
 
+    /// The label of type `name` in the interface language; the name itself for a type the catalog lacks.
+    func typeLabel(_ name: String) -> String { typeSummaries[name]?.label ?? name }
+
     /// `summary(of:from:)` as a typed view model.
     /// `target` is the entry's page when the caller has it already.
     func summaryValue(of entry: Entry, from page: String, target: String? = nil) -> TemplateFields {
         // The type looked up once for its label and date field, and the date in the literal rather
         // than added after it (a second array): cited-by lists make thousands of these.
         let target = target ?? PagePaths.page(for: entry)
-        let type = site.catalog[entry.type]
+        let type = typeSummaries[entry.type]
         let href = TemplateValue.text(PagePaths.relative(from: page, to: target))
-        let typeLabel = TemplateValue.text(type?.title.text(strings.language) ?? entry.type)
-        guard let day = RenderDates.recordDay(of: entry, type: type, catalog: site.catalog) else {
+        let typeLabel = TemplateValue.text(type?.label ?? entry.type)
+        guard let day = RenderDates.recordDay(of: entry, dateField: type?.dateField, catalog: site.catalog) else {
             return ["id": .text(entry.id), "title": .text(entry.title), "href": href, "typeLabel": typeLabel]
         }
         return ["id": .text(entry.id), "title": .text(entry.title), "href": href, "typeLabel": typeLabel,

@@ -6,20 +6,20 @@ enum RenderDates {
     /// `Day(iso: text)`.
     static func day(_ text: String) -> Day? { Day(iso: text) }
 
-    /// `DateTime(iso: text).map(strings.format)`.
+    /// `DateTime(iso: text).map { strings.format($0) }`.
     static func formatDateTime(_ text: String, strings: InterfaceStrings) -> String? {
-        DateTime(iso: text).map(strings.format)
+        DateTime(iso: text).map { strings.format($0) }
     }
 
     /// `RecordDates.day(of: entry, catalog: catalog)`: the day of a date field that holds a date or a
     /// date-time (`Entry.day(_:)`).
     static func recordDay(of entry: Entry, catalog: TypeCatalog) -> Day? {
-        recordDay(of: entry, type: entry.category == .document ? nil : catalog[entry.type], catalog: catalog)
+        recordDay(of: entry, dateField: entry.category == .document ? nil : catalog[entry.type]?.dateField, catalog: catalog)
     }
 
-    /// `recordDay(of:catalog:)` with the entry's type (`catalog[entry.type]`) looked up already.
-    static func recordDay(of entry: Entry, type: TypeDefinition?, catalog: TypeCatalog) -> Day? {
-        let field = entry.category == .document ? "approved_on" : type?.dateField ?? "date"
+    /// `recordDay(of:catalog:)` with the date field of the entry's type found already.
+    static func recordDay(of entry: Entry, dateField: String?, catalog: TypeCatalog) -> Day? {
+        let field = entry.category == .document ? "approved_on" : dateField ?? "date"
         if let text = entry.string(field), let plain = DateTime.commonForm(text) { return plain.day }
         return RecordDates.day(of: entry, catalog: catalog)
     }

@@ -46,6 +46,25 @@ final class SummaryShortcutTests: XCTestCase {
         XCTAssertEqual(references.citing, citing)
     }
 
+    /// Entry summaries take each type's label and date field from the context's table, made once:
+    /// the same as looking the type up in the catalog for every summary.
+    func testSummariesFromTheTypeTableMatchTheCatalog() throws {
+        let (site, _, context) = try Self.demo()
+        var dated = 0
+        for entry in site.entries {
+            let type = site.catalog[entry.type]
+            XCTAssertEqual(context.typeLabel(entry.type), type?.title.text(context.strings.language) ?? entry.type, entry.id)
+            let expectedDay = RecordDates.day(of: entry, catalog: site.catalog)
+            let summary = context.summaryValue(of: entry, from: "records/incident/INC-1.html")
+            XCTAssertEqual(summary["typeLabel"]?.plain as? String, context.typeLabel(entry.type), entry.id)
+            XCTAssertEqual(summary["date"]?.plain as? String, expectedDay.map { context.strings.format($0) }, entry.id)
+            if expectedDay != nil { dated += 1 }
+        }
+        XCTAssertGreaterThan(dated, 100)
+        XCTAssertEqual(context.typeLabel("no-such-type"), "no-such-type")
+        XCTAssertNotEqual(context.typeLabel("incident"), "incident")
+    }
+
     // MARK: - Search index
 
     /// The search index's front-matter text as it was made before: joined, then collapsed.

@@ -39,7 +39,7 @@ struct AuditTracker {
                 "id": entry.id, "title": entry.title, "href": context.href(from: page, to: entry),
                 "isOpen": item.isOpen, "isOverdue": item.isOverdue, "closedLate": item.closedLate,
             ]
-            row["foundOn"] = item.foundOn.map(strings.format) ?? "–"
+            row["foundOn"] = item.foundOn.map { strings.format($0) } ?? "–"
             row["foundOnISO"] = item.foundOn?.description ?? ""
             if let source = entry.string("source") {
                 var link = context.link(from: page, id: source)
@@ -52,7 +52,7 @@ struct AuditTracker {
             let severity = item.severity ?? ""
             row["severity"] = ["text": severity.isEmpty ? "–" : values.word(for: severity), "badge": severity.isEmpty ? "none" : severity]
             row["owner"] = entry.string("owner") ?? "–"
-            row["due"] = item.due.map(strings.format) ?? "–"
+            row["due"] = item.due.map { strings.format($0) } ?? "–"
             let status = item.isOpen ? (entry.string("status") ?? "open") : "closed"
             row["status"] = ["text": values.word(for: status), "badge": status]
             row["age"] = item.age.map(String.init) ?? "–"
@@ -71,7 +71,7 @@ struct AuditTracker {
         guard !item.isOpen else { return ["text": "–", "isBad": false, "isGood": false, "hasDate": false] }
         guard item.isVerified else { return ["text": strings["auditNotVerified"], "isBad": true, "isGood": false, "hasDate": false] }
         let by = item.entry.string("verified_by") ?? ""
-        let on = item.entry.day("verified_on").map(strings.format) ?? (item.entry.string("verified_on") ?? "")
+        let on = item.entry.day("verified_on").map { strings.format($0) } ?? (item.entry.string("verified_on") ?? "")
         if item.isSelfVerified {
             return ["text": KPIFormat.fill(strings["auditSelfVerified"], ["by": by]), "date": on, "hasDate": true,
                     "isBad": true, "isGood": false]

@@ -129,10 +129,9 @@ struct EntryPages: Sendable {
     /// dictionary grew and rehashed twice per page) and found by length and comparison.
     private func model(of entry: Entry, page: String) -> TemplateFields {
         let values = FieldValues(context: context, page: page, clauseTargets: clauseTargets, pagePaths: pagePaths)
-        let type = context.site.catalog[entry.type]
         var model: TemplateFields = [
             "id": .text(entry.id), "title": .text(entry.title),
-            "typeLabel": .text(type?.title.text(context.strings.language) ?? entry.type),
+            "typeLabel": .text(context.typeLabel(entry.type)),
             "typeHref": .text(entry.category == .record
                 ? PagePaths.relative(from: page, to: PagePaths.recordIndex(type: entry.type))
                 : PagePaths.relative(from: page, to: entry.type == "manual" ? PagePaths.manualIndex : PagePaths.documentRegister)),
@@ -197,7 +196,7 @@ struct EntryPages: Sendable {
         (entry["history"]?.sequence ?? []).map { item in
             .fields([
                 "version": .text(item["version"]?.string ?? ""),
-                "date": .text(item["date"]?.string.flatMap { Day(iso: $0) }.map(context.strings.format) ?? item["date"]?.string ?? ""),
+                "date": .text(item["date"]?.string.flatMap { Day(iso: $0) }.map { context.strings.format($0) } ?? item["date"]?.string ?? ""),
                 "by": .text(item["by"]?.string ?? ""),
                 "change": .text(item["change"]?.string ?? ""),
             ])

@@ -19,7 +19,7 @@ struct RegisterPages {
                     row["statusBadge"] = entry.string("status") ?? ""
                     row["statusText"] = values.word(for: entry.string("status") ?? "")
                     row["owner"] = entry.string("owner") ?? ""
-                    row["approved"] = entry.day("approved_on").map(context.strings.format) ?? ""
+                    row["approved"] = entry.day("approved_on").map { context.strings.format($0) } ?? ""
                     if let review = DocumentControl.nextReview(of: entry, config: context.site.config) {
                         row["nextReview"] = context.strings.format(review)
                         row["reviewOverdue"] = review < context.asOf
@@ -51,7 +51,7 @@ struct RegisterPages {
             return [
                 "title": type.title.text(context.strings.language), "type": type.name, "count": records.count,
                 "href": PagePaths.relative(from: page, to: PagePaths.recordIndex(type: type.name)),
-                "latest": days.max().map(context.strings.format) ?? "",
+                "latest": days.max().map { context.strings.format($0) } ?? "",
             ]
         }
         let body = try context.theme.render("records-index", ["types": types, "t": context.strings.all])

@@ -109,7 +109,7 @@ struct PrintBook {
             let date = item["date"]?.string
             return [
                 "version": item["version"]?.string ?? "",
-                "date": date.flatMap { Day(iso: $0) }.map(context.strings.format) ?? date ?? "",
+                "date": date.flatMap { Day(iso: $0) }.map { context.strings.format($0) } ?? date ?? "",
                 "by": item["by"]?.string ?? "",
                 "change": item["change"]?.string ?? "",
             ]
