@@ -63,13 +63,21 @@ public enum HeadingSlug {
         return slug
     }
 
-    /// `slugBytes(for: text)`, where `utf8` is the text's UTF-8: ASCII text (nearly every heading) is
-    /// slugged byte by byte, without decoding the String's scalars (850 instructions a heading).
+    /// `slugBytes(for: text)`, where `utf8` is the text's UTF-8: ASCII text is slugged byte by byte,
+    /// without decoding the String's scalars (850 instructions a heading).
+    ///
+    /// Three-byte caseless letters (CJK ideographs, kana, Hangul: `isCaselessLetter`) are kept as they
+    /// are on the same path, so a Chinese heading needs no decoding either (1,000 instructions a
+    /// heading, 1.5 % of `dossier check` at 10k records); any other non-ASCII byte takes the scalar path.
     static func slugBytes(forUTF8 utf8: [UInt8], text: String) -> [UInt8] {
         var slug: [UInt8] = []
         slug.reserveCapacity(utf8.count)
         var pendingDash = false
-        for byte in utf8 {
+        let count = utf8.count
+        var index = 0
+        while index < count {
+            let byte = utf8[index]
+            index += 1
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
                 if pendingDash { slug.append(UInt8(ascii: "-")); pendingDash = false }
@@ -80,6 +88,16 @@ public enum HeadingSlug {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
                  UInt8(ascii: "-"):
                 pendingDash = !slug.isEmpty
+            case 0xE0...0xEF where index + 1 < count:
+                // The bytes are a String's, so valid UTF-8: a lead byte and two continuation bytes.
+                let second = utf8[index], third = utf8[index + 1]
+                let value = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+                guard isCaselessLetter(value) else { return slugBytes(for: text) }
+                if pendingDash { slug.append(UInt8(ascii: "-")); pendingDash = false }
+                slug.append(byte)
+                slug.append(second)
+                slug.append(third)
+                index += 2
             case 0x80...:
                 return slugBytes(for: text)
             default:

@@ -34,10 +34,13 @@ final class HeadingAnchorsTests: XCTestCase {
     /// The byte path for ASCII headings slugs exactly as the scalar path, on every ASCII byte and on
     /// random mixes (non-ASCII text falls back to the scalar path).
     func testByteSlugEqualsScalarSlug() {
-        var samples = ["", " ", "Scope and Purpose", "  a\tb\r\nc\u{0B}d\u{0C}e  ", "-x-", "A -- B — C", "Qualité", "4.1 组织环境"]
+        var samples = ["", " ", "Scope and Purpose", "  a\tb\r\nc\u{0B}d\u{0C}e  ", "-x-", "A -- B — C", "Qualité", "4.1 组织环境",
+                       "执行记录", "4.2 相关方（需求）", "ひらがな カタカナ", "한국어 제목", "䷀卦", "一丂鿿\u{9FFF}", "\u{3400}\u{4DBF}\u{4DC0}"]
         samples.append(String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self))
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("aZ09_- \t\r\n.!#&'()éÉ组🙂\u{0301}".unicodeScalars)
+        // Three-byte letters and non-letters side by side: ideographs, kana, Hangul, the hexagram
+        // symbol U+4DC0 just past Extension A, full-width punctuation and the ideographic space.
+        let alphabet = Array("aZ09_- \t\r\n.!#&'()éÉ组🙂\u{0301}记ア한䷀（、\u{3000}\u{3400}\u{4DBF}\u{9FFF}\u{A000}".unicodeScalars)
         for _ in 0..<2000 {
             let count = Int.random(in: 0...12, using: &generator)
             samples.append(String(String.UnicodeScalarView((0..<count).map { _ in alphabet.randomElement(using: &generator)! })))
