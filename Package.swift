@@ -54,7 +54,7 @@ let package = Package(
             ],
             // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the binary: Swift makes and
             // frees many small objects on both cores (view models, strings, parse results), and with
-            // jemalloc a 10k build took 10-12 % less wall and CPU time in alternating runs, at the same
+            // jemalloc a 10k build took about 10 % less wall and CPU time in alternating runs, at the same
             // peak memory (docs/performance.md, session 9). Only the executable links it: the library
             // and the fuzz target keep the system allocator.
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
