@@ -13,8 +13,9 @@ final class RenderContext: Sendable {
     /// This build's validation results (warnings, and errors when they were allowed).
     let diagnostics: [Diagnostic]
     let generator: String
-    /// The theme's strings, stored: as `theme.strings`, a computed property, every use copied the
-    /// whole struct (a retain and release of each of its tables, which both render threads share).
+    /// The theme's strings, stored here: as a computed property returning `theme.strings`, every use
+    /// copied the whole struct (a retain and release of each of its tables, which both render threads
+    /// share).
     let strings: InterfaceStrings
     /// Each type's label in the interface language and its date field, for entry summaries (cited-by
     /// lists, 36,000 at 10 000 records): `site.catalog[type]` copied the whole `TypeDefinition`, some
