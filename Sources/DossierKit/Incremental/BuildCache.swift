@@ -20,7 +20,7 @@ struct BuildCache: Equatable {
 
     /// The cache describing `files` as a build writes them; `inputs`: entry page path → input fingerprint.
     init(files: [OutputFile], inputs: [String: String]) {
-        for (file, content) in zip(files, files.parallelMap { Fingerprint.of($0.data) }) {
+        for (file, content) in zip(files, files.parallelMap { $0.withUnsafeBytes(Fingerprint.of) }) {
             items[file.path] = Item(inputs: inputs[file.path], content: content)
         }
     }

@@ -50,17 +50,19 @@ struct Fingerprint {
 
     /// A whole file's bytes, eight at a time (a site's output is over 100 MB at 10 000 records).
     static func of(_ data: Data) -> String {
+        data.withUnsafeBytes { of($0) }
+    }
+
+    static func of(_ buffer: UnsafeRawBufferPointer) -> String {
         var fingerprint = Fingerprint()
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            let words = buffer.count / 8
-            for index in 0..<words {
-                let word = buffer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
-                fingerprint.low = (fingerprint.low ^ word) &* 0x0000_0100_0000_01B3
-                fingerprint.high = (fingerprint.high ^ (word >> 7 | word << 57)) &* 0x9E37_79B9_7F4A_7C15
-            }
-            fingerprint.add(bytes: buffer[(words * 8)...])
-            fingerprint.add(bytes: withUnsafeBytes(of: UInt64(buffer.count)) { Array($0) })
+        let words = buffer.count / 8
+        for index in 0..<words {
+            let word = buffer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+            fingerprint.low = (fingerprint.low ^ word) &* 0x0000_0100_0000_01B3
+            fingerprint.high = (fingerprint.high ^ (word >> 7 | word << 57)) &* 0x9E37_79B9_7F4A_7C15
         }
+        fingerprint.add(bytes: buffer[(words * 8)...])
+        fingerprint.add(bytes: withUnsafeBytes(of: UInt64(buffer.count)) { Array($0) })
         return fingerprint.hex
     }
 }

@@ -21,7 +21,7 @@ extension OutputWriter {
             if previous.items[file.path]?.content == cache.items[file.path]?.content, manager.fileExists(atPath: url.path) { continue }
             let folder = url.deletingLastPathComponent().path
             if made.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try FileWriting.replace(url.path, with: file.data)
+            try FileWriting.replace(url.path, with: file)
         }
         for (path, inputs) in kept {
             guard let item = previous.items[path] else { continue }

@@ -46,8 +46,10 @@ final class StagingFolder: @unchecked Sendable {
                 made.insert(folder)
             }
         }
-        try FileWriting.write(file.data, to: root + "/" + file.path)
-        return Fingerprint.of(file.data)
+        return try file.withUnsafeBytes { bytes in
+            try FileWriting.write(bytes, to: root + "/" + file.path)
+            return Fingerprint.of(bytes)
+        }
     }
 
     /// Removes the staging folder (the build failed).

@@ -20,7 +20,7 @@ struct DataExport: PageFamily {
     }
 
     func render() throws -> [OutputFile] {
-        [OutputFile(path: PagePaths.dataExport, data: Data(bytes()))]
+        [OutputFile(path: PagePaths.dataExport, bytes: bytes())]
     }
 
     /// The file's bytes, written in one pass (17 MB at 10 000 records); only the small parts (config,

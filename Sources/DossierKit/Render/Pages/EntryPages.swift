@@ -122,7 +122,7 @@ struct EntryPages: Sendable {
                 if let body { output += body } else { _ = context.theme.templates.render(templateName, model, into: &output) }
             }
         }
-        return OutputFile(path: page, data: Data(output))
+        return OutputFile(path: page, bytes: output)
     }
 
     /// A `TemplateFields` rather than a dictionary: some twenty keys, added without hashing (the
