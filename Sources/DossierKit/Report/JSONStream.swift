@@ -53,9 +53,18 @@ struct JSONStream {
         bytes.append(bracket)
     }
 
+    /// Two spaces per level, in one append from a run of spaces (two appends per level were 0.7 % of a
+    /// 10k build's instructions: the export is 17 MB, much of it indentation).
     private mutating func pad(_ depth: Int) {
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        var remaining = 2 * depth
+        while remaining > 0 {
+            let run = min(remaining, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+            remaining -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     // MARK: - Scalars
 

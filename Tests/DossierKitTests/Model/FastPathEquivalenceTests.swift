@@ -44,6 +44,19 @@ final class FastPathEquivalenceTests: XCTestCase {
         XCTAssertGreaterThan(fast, 10, "the fast path must be exercised")
     }
 
+    func testExportedDateTimesAndNumbersMatchTheCharacterWalks() {
+        let texts = dateLikeStrings() + ["2026-03-01T09:00", "2026-03-01t09:00:30", "2026-03-01 09:00:30", " 2026-03-01 09:00",
+                                         "2026-03-01  09:00", "_1", "1_000", "-2.5e3", "+.5", "0x1F", "1e", ".inf", "张伟",
+                                         "P3", "", "-", "_", "12 ", "٣", "１２"]
+        var fast = 0
+        for text in texts {
+            XCTAssertEqual(DataExportValues.isoDateTime(text), ReferenceCode.isoDateTime(text), "\(text.debugDescription)")
+            XCTAssertEqual(DataExportValues.number(text), ReferenceCode.number(text), "\(text.debugDescription)")
+            if DateTime.commonForm(text) != nil, text.utf8.count > 10 { fast += 1 }
+        }
+        XCTAssertGreaterThan(fast, 3, "the fast path must be exercised")
+    }
+
     func testEntryDayMatchesCountingCharacters() throws {
         for text in dateLikeStrings() {
             let entry = Entry(id: "X", type: "incident", category: .record, path: "Content/X.md", title: "X",

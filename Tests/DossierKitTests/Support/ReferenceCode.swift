@@ -1,4 +1,5 @@
 import Foundation
+@testable import DossierKit
 
 /// Straightforward versions of code that now has a fast path, shared by the tests that compare the two.
 enum ReferenceCode {
@@ -19,6 +20,46 @@ enum ReferenceCode {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension ReferenceCode {
+    /// `DataExportValues.isoDateTime` as it was, on Characters only.
+    static func isoDateTime(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard DateTime(iso: trimmed) != nil, trimmed.count > 11 else { return text }
+        let separator = trimmed.index(trimmed.startIndex, offsetBy: 10)
+        guard trimmed[separator] == " " || trimmed[separator] == "t" else { return trimmed }
+        let clock = trimmed[trimmed.index(after: separator)...].drop { $0 == " " }
+        return String(trimmed[..<separator]) + "T" + clock
+    }
+
+    /// `DataExportValues.number` as it was: underscores dropped, then the walk over Characters.
+    static func number(_ text: String) -> Double? {
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        var index = digits.startIndex
+        if index < digits.endIndex, digits[index] == "-" || digits[index] == "+" { index = digits.index(after: index) }
+        var mantissa = 0, seenDot = false, seenExponent = false
+        while index < digits.endIndex {
+            let c = digits[index]
+            if c.isASCII, c.isNumber {
+                mantissa += 1
+            } else if c == ".", !seenDot, !seenExponent {
+                seenDot = true
+            } else if c == "e" || c == "E", !seenExponent, mantissa > 0 {
+                seenExponent = true
+                let next = digits.index(after: index)
+                if next < digits.endIndex, digits[next] == "-" || digits[next] == "+" { index = next }
+                let rest = digits[digits.index(after: index)...]
+                guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                break
+            } else {
+                return nil
+            }
+            index = digits.index(after: index)
+        }
+        guard mantissa > 0, let value = Double(digits), value.isFinite else { return nil }
+        return value
     }
 }
 
