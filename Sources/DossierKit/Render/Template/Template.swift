@@ -99,6 +99,8 @@ public struct TemplateLibrary: Sendable {
     /// per line): what is rendered wherever no indentation applies. Inside an indented partial
     /// swift-mustache indents at node boundaries, so there the templates as parsed are walked.
     private var joined: [String: [TemplateNode]] = [:]
+    /// Whether the `fields` partial is the one `FieldItemsPartial` writes directly.
+    private(set) var writesFieldItems = false
 
     public init() {}
 
@@ -107,6 +109,7 @@ public struct TemplateLibrary: Sendable {
         let nodes = try TemplateParser.compile(text)
         templates[name] = nodes
         joined[name] = TemplateNode.joiningTexts(nodes)
+        if name == FieldItemsPartial.name { writesFieldItems = text == FieldItemsPartial.text }
     }
 
     func contains(_ name: String) -> Bool { templates[name] != nil }
@@ -142,6 +145,8 @@ public struct TemplateLibrary: Sendable {
 
 struct TemplateRenderer {
     let library: TemplateLibrary
+    /// `{{#items}}`'s name, for `FieldItemsPartial`.
+    private static let items = TemplateName("items")
 
     /// `stack` is the context stack; a section pushes its value and pops it when done (one array for
     /// the whole render rather than a copy per section and list item).
@@ -204,6 +209,8 @@ struct TemplateRenderer {
         case .partial:
             let combined = node.indentation.map { (indentation ?? []) + $0 } ?? indentation
             let indented = !(combined?.isEmpty ?? true)
+            if !indented, library.writesFieldItems, node.partial == FieldItemsPartial.name,
+               FieldItemsPartial.render(items: lookup(Self.items, in: stack), into: &output) { return }
             guard let nodes = indented ? library.nodes(node.partial) : library.joinedNodes(node.partial) else { return }
             render(nodes, stack: &stack, indentation: combined, into: &output)
         }
@@ -233,7 +240,7 @@ struct TemplateRenderer {
         return value
     }
 
-    private static func isFalse(_ value: TemplateValue?) -> Bool {
+    static func isFalse(_ value: TemplateValue?) -> Bool {
         switch value {
         case nil, .bool(false)?: return true
         case let .list(items)?: return items.isEmpty
