@@ -34,32 +34,9 @@ extension ReferenceCode {
         return String(trimmed[..<separator]) + "T" + clock
     }
 
-    /// `DataExportValues.number` as it was: underscores dropped, then the walk over Characters.
+    /// `DataExportValues.number` as it was: every text's underscores dropped (Foundation), then read.
     static func number(_ text: String) -> Double? {
-        let digits = text.replacingOccurrences(of: "_", with: "")
-        var index = digits.startIndex
-        if index < digits.endIndex, digits[index] == "-" || digits[index] == "+" { index = digits.index(after: index) }
-        var mantissa = 0, seenDot = false, seenExponent = false
-        while index < digits.endIndex {
-            let c = digits[index]
-            if c.isASCII, c.isNumber {
-                mantissa += 1
-            } else if c == ".", !seenDot, !seenExponent {
-                seenDot = true
-            } else if c == "e" || c == "E", !seenExponent, mantissa > 0 {
-                seenExponent = true
-                let next = digits.index(after: index)
-                if next < digits.endIndex, digits[next] == "-" || digits[next] == "+" { index = next }
-                let rest = digits[digits.index(after: index)...]
-                guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-                break
-            } else {
-                return nil
-            }
-            index = digits.index(after: index)
-        }
-        guard mantissa > 0, let value = Double(digits), value.isFinite else { return nil }
-        return value
+        DataExportValues.decimal(text.replacingOccurrences(of: "_", with: ""))
     }
 }
 

@@ -66,7 +66,12 @@ enum DataExportValues {
         // no byte a number can start with: ruled out before Foundation's replacing and the walk over
         // Characters (about 900 instructions a field of the 10k site's export).
         guard let first = text.utf8.first, Self.numberStart.contains(first) else { return nil }
-        let digits = text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
+        return decimal(text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text)
+    }
+
+    /// `digits` (no underscores) as a decimal number: an optional sign, digits with at most one dot,
+    /// and an optional exponent; nil for anything else.
+    static func decimal(_ digits: String) -> Double? {
         var index = digits.startIndex
         if index < digits.endIndex, digits[index] == "-" || digits[index] == "+" { index = digits.index(after: index) }
         var mantissa = 0, seenDot = false, seenExponent = false

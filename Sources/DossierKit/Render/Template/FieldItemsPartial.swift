@@ -38,20 +38,9 @@ enum FieldItemsPartial {
     private static func write(_ item: TemplateFields, into output: inout [UInt8]) -> Bool {
         guard let isLink = flag(item.value("isLink", count: 6)), let isBadge = flag(item.value("isBadge", count: 7)),
               let isPlain = flag(item.value("isPlain", count: 7)) else { return false }
-        if isLink {
-            append("<a href=\"", to: &output)
-            guard escaped(item.value("href", count: 4), into: &output) else { return false }
-            append("\">", to: &output)
-            guard escaped(item.value("text", count: 4), into: &output) else { return false }
-            append("</a>", to: &output)
-        }
-        if isBadge {
-            append("<span class=\"badge badge--", to: &output)
-            guard escaped(item.value("badge", count: 5), into: &output) else { return false }
-            append("\">", to: &output)
-            guard escaped(item.value("text", count: 4), into: &output) else { return false }
-            append("</span>", to: &output)
-        }
+        if isLink, !element("<a href=\"", item.value("href", count: 4), "</a>", text: item, into: &output) { return false }
+        if isBadge, !element("<span class=\"badge badge--", item.value("badge", count: 5), "</span>", text: item,
+                             into: &output) { return false }
         if isPlain {
             guard let missing = flag(item.value("isMissing", count: 9)),
                   let overdue = flag(item.value("isOverdue", count: 9)) else { return false }
@@ -64,6 +53,17 @@ enum FieldItemsPartial {
         }
         // An inverted section pushes nothing: Mustache's falseness decides it for any value.
         if TemplateRenderer.isFalse(item.value("last", count: 4)) { append("<span class=\"sep\">, </span>", to: &output) }
+        return true
+    }
+
+    /// `open{{.attribute}}">{{.text}}close`: a link's or a badge's element.
+    private static func element(_ open: StaticString, _ attribute: TemplateValue?, _ close: StaticString,
+                                text item: TemplateFields, into output: inout [UInt8]) -> Bool {
+        append(open, to: &output)
+        guard escaped(attribute, into: &output) else { return false }
+        append("\">", to: &output)
+        guard escaped(item.value("text", count: 4), into: &output) else { return false }
+        append(close, to: &output)
         return true
     }
 
