@@ -90,7 +90,7 @@ struct EntryPages: Sendable {
 
     func page(for index: Int) throws -> (path: String, html: String) {
         let file = try file(for: index)
-        return (file.path, String(decoding: file.data, as: UTF8.self))
+        return (file.path, file.withUnsafeBytes { String(decoding: $0, as: UTF8.self) })
     }
 
     /// The page of entry `index` as the file to write.

@@ -62,7 +62,7 @@ struct RegisterPages {
     func recordTypeIndexes() throws -> [(path: String, html: String)] {
         try recordTypes.map { type in
             let file = try recordTypeIndex(type)
-            return (file.path, String(decoding: file.data, as: UTF8.self))
+            return (file.path, file.withUnsafeBytes { String(decoding: $0, as: UTF8.self) })
         }
     }
 
