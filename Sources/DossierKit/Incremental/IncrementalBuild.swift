@@ -46,12 +46,15 @@ struct IncrementalBuild {
               case let .global(global) = prepared[2] else { preconditionFailure("parts in order") }
         let dependencies = PageDependencies(site: site, references: references, contentHashes: check.contentHashes,
                                             global: global)
+        // Every entry's page, made once on every core for the cache and all the renderers.
+        let pagePaths = site.entries.parallelMap(PagePaths.page(for:))
         var inputs: [String: String] = [:]
-        for (entry, fingerprint) in zip(site.entries, dependencies.fingerprints) { inputs[PagePaths.page(for: entry)] = fingerprint }
+        inputs.reserveCapacity(pagePaths.count)
+        for (path, fingerprint) in zip(pagePaths, dependencies.fingerprints) { inputs[path] = fingerprint }
         guard options.incremental, let previous = BuildCache.load(for: output) else {
             let staging = try StagingFolder(writer: writer)
             do {
-                let contents = try renderer.render(site, references: references, coverage: coverage,
+                let contents = try renderer.render(site, references: references, coverage: coverage, pagePaths: pagePaths,
                                                    diagnostics: diagnostics, skipping: []) {
                     try staging.write($0)
                 }
@@ -63,14 +66,14 @@ struct IncrementalBuild {
         }
         var skipping: Set<Int> = []
         var kept: [String: String] = [:]
-        for (index, entry) in site.entries.enumerated() {
-            let path = PagePaths.page(for: entry)
+        for (index, path) in pagePaths.enumerated() {
             guard let before = previous.items[path], before.inputs == dependencies.fingerprints[index],
                   FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path) else { continue }
             skipping.insert(index)
             kept[path] = dependencies.fingerprints[index]
         }
-        let files = try renderer.render(site, references: references, coverage: coverage, diagnostics: diagnostics, skipping: skipping) { $0 }
+        let files = try renderer.render(site, references: references, coverage: coverage, pagePaths: pagePaths,
+                                        diagnostics: diagnostics, skipping: skipping) { $0 }
             .map(\.made).sorted { $0.path < $1.path }
         return Plan(files: files, inputs: inputs, kept: kept, previous: previous)
     }

@@ -18,10 +18,13 @@ struct PageDependencies {
         // Each entry's summary and the site-wide inputs as fingerprints, values without references:
         // as strings, the summaries of much-cited entries and the global string were retained by
         // both threads for every page that adds them (contended reference counts), and hashed again.
-        let summaries = site.entries.map { entry -> Fingerprint in
+        // On every core: made one after another they were 59 M instructions (6 ms) with the other core
+        // idle, at 10 000 records.
+        let catalog = site.catalog
+        let summaries = site.entries.parallelMap { entry -> Fingerprint in
             var summary = Fingerprint()
             for part in [entry.id, entry.title, entry.type, entry.path] { summary.add(part) }
-            if let day = RecordDates.day(of: entry, catalog: site.catalog) { summary.add(day.description) }
+            if let day = RecordDates.day(of: entry, catalog: catalog) { summary.add(day.description) }
             return summary
         }
         let globalPrint = { var print = Fingerprint(); print.add(global); return print }()

@@ -21,6 +21,11 @@ final class RenderContext: Sendable {
     /// lists, 36,000 at 10 000 records): `site.catalog[type]` copied the whole `TypeDefinition`, some
     /// ten shared references retained and released, for each of them.
     private let typeSummaries: [String: TypeSummary]
+    /// Each entry's page by index, when the caller made them (a whole build makes them once, on every
+    /// core: the pages, the search index, the data export and the tables each made them again, five
+    /// times per entry, 108 M instructions of a 10k build). `nil` makes each one when asked (`serve`'s
+    /// previews render a page or two).
+    private let pagePaths: [String]?
 
     private struct TypeSummary {
         let label: String
@@ -28,7 +33,8 @@ final class RenderContext: Sendable {
     }
 
     init(site: Site, theme: Theme, asOf: Day, references: References, coverage: [ChecklistCoverage],
-         diagnostics: [Diagnostic], generator: String) {
+         diagnostics: [Diagnostic], generator: String, pagePaths: [String]? = nil) {
+        assert(pagePaths.map { $0.count == site.entries.count } ?? true, "one page path per entry")
         self.site = site
         self.theme = theme
         self.asOf = asOf
@@ -37,9 +43,20 @@ final class RenderContext: Sendable {
         self.diagnostics = diagnostics
         self.generator = generator
         strings = theme.strings
+        self.pagePaths = pagePaths
         typeSummaries = site.catalog.types.mapValues { [strings] type in
             TypeSummary(label: type.title.text(strings.language), dateField: type.dateField)
         }
+    }
+
+    /// The page of entry `index` (`PagePaths.page(for:)`).
+    func pagePath(of index: Int) -> String {
+        pagePaths?[index] ?? PagePaths.page(for: site.entries[index])
+    }
+
+    /// Every entry's page by index.
+    var allPagePaths: [String] {
+        pagePaths ?? site.entries.map(PagePaths.page(for:))
     }
 
     func href(from page: String, to entry: Entry, anchor: String? = nil) -> String {

@@ -30,12 +30,13 @@ public struct SiteRenderer: Sendable {
     /// particular order. The first error in the order the pages are listed (entry pages, then the
     /// summaries) is thrown, after every job has run.
     /// - Parameter coverage: `Coverage(site:asOf:).applicable()`, when the caller made it already.
+    /// - Parameter pagePaths: every entry's `PagePaths.page(for:)` by index, when the caller made them.
     func render<Made: Sendable>(_ site: Site, references: References, coverage: [ChecklistCoverage]? = nil,
-                                diagnostics: [Diagnostic], skipping: Set<Int>,
+                                pagePaths: [String]? = nil, diagnostics: [Diagnostic], skipping: Set<Int>,
                                 emit: @Sendable (OutputFile) throws -> Made) throws -> [(path: String, made: Made)] {
         let context = RenderContext(site: site, theme: theme, asOf: asOf, references: references,
                                     coverage: coverage ?? Coverage(site: site, asOf: asOf).applicable(),
-                                    diagnostics: diagnostics, generator: generator)
+                                    diagnostics: diagnostics, generator: generator, pagePaths: pagePaths)
         let entryPages = EntryPages(context: context)
         let indices = site.entries.indices.filter { !skipping.contains($0) }
         let summaries = Self.summaryJobs(context: context)

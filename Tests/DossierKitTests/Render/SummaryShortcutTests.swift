@@ -182,4 +182,24 @@ final class SummaryShortcutTests: XCTestCase {
         XCTAssertEqual(cache.items.count, files.count)
         for file in files { XCTAssertEqual(cache.items[file.path]?.content, Fingerprint.of(file.data), file.path) }
     }
+
+    /// A whole build makes every entry's page once and hands them to the renderer; the context then
+    /// answers from them, and without them makes each path as before. (The build above writes the
+    /// same bytes as a renderer that was given none.)
+    func testPagePathsMadeOnceAreThoseTheContextAnswers() throws {
+        let (site, theme, context) = try Self.demo()
+        let made = site.entries.map(PagePaths.page(for:))
+        XCTAssertEqual(site.entries.indices.map(context.pagePath(of:)), made)
+        XCTAssertEqual(context.allPagePaths, made)
+        // Given paths are used as given (marked here so that a fallback to making them would show).
+        let marked = made.map { "marked/" + $0 }
+        let given = RenderContext(site: site, theme: theme, asOf: Fixtures.demoAsOf, references: context.references,
+                                  coverage: context.coverage, diagnostics: [], generator: "Dossier test", pagePaths: marked)
+        XCTAssertEqual(site.entries.indices.map(given.pagePath(of:)), marked)
+        XCTAssertEqual(given.allPagePaths, marked)
+        let export = try XCTUnwrap(DataExport(context: given).render().first)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: export.data) as? [String: Any])
+        let urls = try XCTUnwrap(json["entries"] as? [[String: Any]]).compactMap { $0["url"] as? String }
+        XCTAssertEqual(Set(urls), Set(marked))
+    }
 }

@@ -103,7 +103,7 @@ struct DataExport: PageFamily {
             json.field("category", entry.category.rawValue)
             json.field("path", entry.path)
             json.field("title", entry.title)
-            json.field("url", PagePaths.page(for: entry))
+            json.field("url", context.pagePath(of: index))
             switch entry.category {
             case .document:
                 let review = DocumentControl.nextReview(of: entry, config: site.config)

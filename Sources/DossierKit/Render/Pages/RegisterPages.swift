@@ -75,12 +75,12 @@ struct RegisterPages {
         let kinds = columns.map { type.field($0)?.kind ?? .string }
         // Newest first. ISO dates and date-times sort correctly as text; each key is read once.
         let dateField = type.dateField ?? "date"
-        let records = context.site.entries(ofType: type.name)
-            .map { (key: $0.string(dateField) ?? "", entry: $0) }
+        let records = context.site.entryIndices(ofType: type.name)
+            .map { (key: context.site.entries[$0].string(dateField) ?? "", entry: context.site.entries[$0], index: $0) }
             .sorted { ($0.key, $0.entry.id) > ($1.key, $1.entry.id) }
         // Typed view models: these tables hold a row per record (10 000 at 10k records).
         let rows = records.map { record -> TemplateValue in
-            var row = context.summaryValue(of: record.entry, from: page)
+            var row = context.summaryValue(of: record.entry, from: page, target: context.pagePath(of: record.index))
             row.add("cells", .list(zip(columns, kinds).map { column, kind -> TemplateValue in
                 guard let node = record.entry[column], !node.isNull else { return .fields(["items": .list([])]) }
                 let sortKey = node.string ?? ""

@@ -64,14 +64,15 @@ struct SearchIndex {
         // manual's chapter list every time).
         let manual = Dictionary(ManualPages.chapters(of: context.site).enumerated().map { ($1.id, $0) }) { first, _ in first }
         let keys = context.site.entries.map { Self.order($0, manual: manual) }
-        let ordered = context.site.entries.indices.sorted { keys[$0] < keys[$1] }.map { context.site.entries[$0] }
+        let ordered = context.site.entries.indices.sorted { keys[$0] < keys[$1] }
         let words = ValueWords(context.strings)
         entries.reserveCapacity(ordered.count)
-        for entry in ordered {
+        for index in ordered {
+            let entry = context.site.entries[index]
             let label = context.site.catalog[entry.type]?.title.text(language) ?? entry.type
             entries.append(Entry(
                 id: entry.id, title: entry.title, type: type(entry.type, label),
-                url: PagePaths.relative(from: page, to: PagePaths.page(for: entry)),
+                url: PagePaths.relative(from: page, to: context.pagePath(of: index)),
                 textUTF8: Self.collapsedUTF8(bytes: entry.body.plainTextUTF8),
                 metaUTF8: Self.frontMatterUTF8(entry.frontMatter, words: words)))
         }
