@@ -10,7 +10,9 @@ struct BuildCache: Equatable {
         var content: String
     }
 
-    static let header = "dossier-cache 1"
+    /// Version 2: file fingerprints in four lanes (`Fingerprint.of`); a cache of version 1 holds
+    /// fingerprints this version would never make, and is not used.
+    static let header = "dossier-cache 2"
     static let fileName = ".dossier-cache"
     var items: [String: Item] = [:]
 

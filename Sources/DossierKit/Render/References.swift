@@ -9,15 +9,20 @@ public struct References: Sendable {
     private let referenceFields: [String: [String]]
 
     public init(site: Site) {
-        referenceFields = Self.referenceFields(of: site.catalog)
-        for (index, entry) in site.entries.enumerated() {
+        let referenceFields = Self.referenceFields(of: site.catalog)
+        self.referenceFields = referenceFields
+        // Each entry's targets on every core, then joined in entry order: one after another this was
+        // 113 M instructions of a 10k build, the longest of the three preparations that run before
+        // rendering, while the other core had finished its two.
+        let targets = site.entries.parallelMap { entry -> [String] in
             var targets: [String] = []
             for field in referenceFields[entry.type] ?? [] { targets += entry.strings(field) }
             targets += entry.resolvedLinks.compactMap { $0?.targetID }
             var seen: Set<String> = [entry.id]
-            for target in targets where seen.insert(target).inserted {
-                citing[target, default: []].append(index)
-            }
+            return targets.filter { seen.insert($0).inserted }
+        }
+        for (index, list) in targets.enumerated() {
+            for target in list { citing[target, default: []].append(index) }
         }
     }
 

@@ -137,4 +137,29 @@ final class ByteRunsTests: XCTestCase {
         XCTAssertNotEqual(combined([a]), combined([a, a]))
         XCTAssertNotEqual(combined([]), combined([Fingerprint()]))
     }
+
+    /// A file's fingerprint (four lanes of 32 bytes a step, then whole words, then single bytes) sees
+    /// every byte where it is: flipping any one byte of files of every length up to 100 bytes gives a
+    /// fingerprint of its own, a trailing zero byte counts, and where the bytes sit in memory does not.
+    func testFileFingerprintSeesEveryByteWhereItIs() {
+        var generator = SplitMix64(seed: 0xF00D)
+        let pool = (0..<160).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        for length in 0...100 {
+            let bytes = Array(pool.prefix(length))
+            let original = Fingerprint.of(Data(bytes))
+            var seen: Set<String> = [original]
+            for offset in 0..<length {
+                var changed = bytes
+                changed[offset] ^= 0x01 << UInt8(offset % 8)
+                XCTAssertTrue(seen.insert(Fingerprint.of(Data(changed))).inserted, "length \(length), byte \(offset)")
+            }
+            XCTAssertNotEqual(Fingerprint.of(Data(bytes + [0])), original, "length \(length)")
+            // The same bytes at every alignment, read in place.
+            for shift in 1..<8 {
+                let padded = Array(pool.prefix(shift)) + bytes
+                let inPlace = padded.withUnsafeBytes { Fingerprint.of(UnsafeRawBufferPointer(rebasing: $0[shift...])) }
+                XCTAssertEqual(inPlace, original, "length \(length), shifted \(shift)")
+            }
+        }
+    }
 }
