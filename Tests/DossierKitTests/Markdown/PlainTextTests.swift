@@ -56,4 +56,21 @@ final class PlainTextTests: XCTestCase {
             XCTAssertEqual(parsed.plainText, words.joined(separator: " "), "body: \(body.debugDescription)")
         }
     }
+
+    /// A long body's text, written into room that grows as it fills (from 256 bytes, doubling), is
+    /// the same as splitting and joining, from its first word to its last.
+    func testLongBodiesCollapseLikeShortOnes() {
+        var generator = SplitMix64(seed: 0x7E47)
+        let words = ["质量", "手册", "audit", "PR-06", "——", "a", "“引用”", "x\ty", "SLA  target"]
+        for paragraphs in [1, 7, 40, 300, 2_000] {
+            let body = (0..<paragraphs).map { index -> String in
+                (0..<(1 + Int(generator.next() % 12))).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+                    .joined(separator: index % 3 == 0 ? "\n" : " ")
+            }.joined(separator: "\n\n")
+            let parsed = MarkdownParser().parse(body, firstLine: 1)
+            let expected = body.split { $0 == " " || $0 == "\n" || $0 == "\t" }.joined(separator: " ")
+            XCTAssertEqual(parsed.plainText, expected, "\(paragraphs) paragraphs")
+            XCTAssertEqual(parsed.plainTextUTF8.count, expected.utf8.count)
+        }
+    }
 }
