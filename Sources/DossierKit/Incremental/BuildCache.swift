@@ -54,7 +54,7 @@ struct BuildCache: Equatable {
         bytes.reserveCapacity(32 + items.count * 128)
         bytes.append(contentsOf: Self.header.utf8)
         bytes.append(0x0A)
-        for (path, item) in items.sorted(by: { $0.key.utf8Precedes($1.key) }) {
+        for (path, item) in items.sorted(by: { $0.key < $1.key }) {
             bytes.append(contentsOf: (item.inputs ?? "-").utf8)
             bytes.append(0x20)
             bytes.append(contentsOf: item.content.utf8)
