@@ -41,6 +41,49 @@ final class ByteRunsTests: XCTestCase {
         }
     }
 
+    // MARK: - HTML escaping
+
+    /// The five characters escaped one at a time, as the escaper did before it looked at words.
+    private static func referenceEscaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// HTML escaping finds the five characters eight bytes at a time: every one of them, and the bytes
+    /// one bit away from them (`$`, `%`, `:`, `;`, `=`, `?`, `6`, `.`), at every offset of long texts and
+    /// in random texts of every length.
+    func testHTMLEscapingFindsEveryCharacterAtEveryOffset() {
+        let specials = ["&", "<", ">", "\"", "'", "$", "%", ":", ";", "=", "?", "6", ".", "\u{0}", "\u{7F}", "\u{3C3C}", "中"]
+        for filler in ["abcdefghijklmnopqrstuvwx", "中文文本的内容与格式", "a b\u{A0}c é"] {
+            for special in specials {
+                for offset in 0...filler.count {
+                    var text = filler
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: offset))
+                    for sample in [text, text + special + filler + special] {
+                        XCTAssertEqual(HTMLText.escape(sample), Self.referenceEscaped(sample), "\(Array(sample.utf8))")
+                    }
+                }
+            }
+        }
+        var generator = SplitMix64(seed: 0x4E5C)
+        for length in 0..<50 {
+            for _ in 0..<30 {
+                let text = (0..<length).map { _ in specials[Int(generator.next() % UInt64(specials.count))] }.joined()
+                XCTAssertEqual(HTMLText.escape(text), Self.referenceEscaped(text), "\(Array(text.utf8))")
+            }
+        }
+    }
+
     // MARK: - Collapsing white space and plain texts
 
     /// The collapse's word path against a byte loop, on random text of every length (ASCII and

@@ -13,6 +13,10 @@ final class SummaryOutputTests: XCTestCase {
             ("nested", .array([.object([("x", .array([.int(1), .array([]), .object([("y", .null)])]))]), .string("z")])),
             ("deep", .object([("a", .object([("b", .object([("c", .array([.bool(true)]))]))]))])),
         ]),
+        // Deeper than the stream's run of spaces (32 levels), members and elements after a comma.
+        (0..<40).reduce(JSONValue.int(1)) { inner, level in
+            level.isMultiple(of: 2) ? .array([inner, .null]) : .object([("k", inner), ("m", .bool(true))])
+        },
     ]
 
     func testStreamLaysOutJSONAsTheTreeRendererDoes() {
