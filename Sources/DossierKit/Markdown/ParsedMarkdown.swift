@@ -13,19 +13,27 @@ public struct ParsedMarkdown: Sendable, Equatable {
     public var headings: [MarkdownHeading]
     /// Every link in document order, and images that point at a `.md` file.
     public var links: [MarkdownLink]
-    /// The text without markup, whitespace collapsed, for the search index, as UTF-8: it goes into
-    /// the index as bytes, and making it a `String` checked every byte again (1.8 % of a 10k build).
-    public var plainTextUTF8: [UInt8]
+    /// The text without markup, for the search index, as UTF-8: it goes into the index as bytes, and
+    /// making it a `String` checked every byte again (1.8 % of a 10k build). Always collapsed as the
+    /// index collapses its texts (`WhiteSpaceRuns.collapsed`: runs of ASCII white space and U+3000 are
+    /// one space, none at either end), so the index takes it as it is; a value set from outside is
+    /// collapsed on the way in.
+    public var plainTextUTF8: [UInt8] {
+        didSet { plainTextUTF8 = WhiteSpaceRuns.collapsed(plainTextUTF8) }
+    }
 
     /// `plainTextUTF8` as text.
     public var plainText: String { String(decoding: plainTextUTF8, as: UTF8.self) }
 
     public init(html: String = "", headings: [MarkdownHeading] = [], links: [MarkdownLink] = [], plainText: String = "") {
-        self.init(htmlUTF8: Array(html.utf8), headings: headings, links: links, plainTextUTF8: Array(plainText.utf8))
+        self.init(htmlUTF8: Array(html.utf8), headings: headings, links: links,
+                  plainTextUTF8: WhiteSpaceRuns.collapsed(Array(plainText.utf8)))
     }
 
-    /// - Parameters: `htmlUTF8` and `plainTextUTF8`: valid UTF-8 (cmark's output for a valid UTF-8 document).
+    /// - Parameters: `htmlUTF8` and `plainTextUTF8`: valid UTF-8 (cmark's output for a valid UTF-8
+    ///   document); `plainTextUTF8` collapsed already (`PlainText.bytes(of:)`).
     init(htmlUTF8: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], plainTextUTF8: [UInt8]) {
+        assert(plainTextUTF8.withUnsafeBufferPointer(WhiteSpaceRuns.isCollapsed), "plain text collapsed for the index")
         self.htmlUTF8 = htmlUTF8
         self.headings = headings
         self.links = links

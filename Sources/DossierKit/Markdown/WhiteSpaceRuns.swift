@@ -60,6 +60,21 @@ enum WhiteSpaceRuns {
         return written
     }
 
+    /// `bytes` collapsed with ideographic spaces (as the search index collapses its texts); the same
+    /// array, sharing its storage, when it is collapsed already.
+    static func collapsed(_ bytes: [UInt8]) -> [UInt8] {
+        guard !bytes.withUnsafeBufferPointer(isCollapsed) else { return bytes }
+        var out = [UInt8](repeating: 0, count: bytes.count)
+        let written = out.withUnsafeMutableBufferPointer { target in
+            bytes.withUnsafeBufferPointer { source in
+                var pending = false
+                return collapse(source, into: target.baseAddress!, afterText: false, pending: &pending, ideographicSpace: true)
+            }
+        }
+        out.removeLast(bytes.count - written)
+        return out
+    }
+
     /// Whether `collapse` with ideographic spaces (the search index's) gives `source` back: white space
     /// only as single ASCII spaces between other bytes (a tab, a line break or U+3000 would become a
     /// space). Read as `collapse` reads, eight bytes at a time up to the first flagged one.

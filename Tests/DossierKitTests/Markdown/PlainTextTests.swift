@@ -73,4 +73,18 @@ final class PlainTextTests: XCTestCase {
             XCTAssertEqual(parsed.plainTextUTF8.count, expected.utf8.count)
         }
     }
+
+    /// A body's plain text is collapsed as the search index collapses its texts, ideographic spaces
+    /// (U+3000) included, so the index takes it as it is; so is plain text given from outside.
+    func testPlainTextIsCollapsedForTheSearchIndex() {
+        let parsed = MarkdownParser().parse("\u{3000}组织\u{3000}\u{3000}环境 \u{3000} 范围\n\n第二段\u{3000}", firstLine: 1)
+        XCTAssertEqual(parsed.plainText, "组织 环境 范围 第二段")
+        XCTAssertEqual(parsed.plainTextUTF8, SearchIndex.collapsedUTF8(parsed.plainText))
+        var given = ParsedMarkdown(plainText: " a \u{3000} b\t\n")
+        XCTAssertEqual(given.plainText, "a b")
+        given.plainTextUTF8 = Array("\u{3000}c  d\u{3000}".utf8)
+        XCTAssertEqual(given.plainText, "c d")
+        // Headings keep U+3000 as text: only the index's text treats it as white space.
+        XCTAssertEqual(MarkdownParser().parse("# 第一章\u{3000}总则", firstLine: 1).headings.first?.text, "第一章\u{3000}总则")
+    }
 }

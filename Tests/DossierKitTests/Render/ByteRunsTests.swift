@@ -112,7 +112,7 @@ final class ByteRunsTests: XCTestCase {
                 let bytes = Array(text.utf8), once = Array(ReferenceCode.collapsed(text).utf8)
                 XCTAssertEqual(bytes.withUnsafeBufferPointer(WhiteSpaceRuns.isCollapsed), bytes == once, "\(bytes)")
                 XCTAssertTrue(once.withUnsafeBufferPointer(WhiteSpaceRuns.isCollapsed), "\(once)")
-                XCTAssertEqual(SearchIndex.collapsedUTF8(bytes: bytes), once, "\(bytes)")
+                XCTAssertEqual(WhiteSpaceRuns.collapsed(bytes), once, "\(bytes)")
                 if bytes == once { accepted += 1 }
             }
         }

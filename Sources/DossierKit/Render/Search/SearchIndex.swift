@@ -73,7 +73,8 @@ struct SearchIndex {
             entries.append(Entry(
                 id: entry.id, title: entry.title, type: type(entry.type, label),
                 url: PagePaths.relative(from: page, to: context.pagePath(of: index)),
-                textUTF8: Self.collapsedUTF8(bytes: entry.body.plainTextUTF8),
+                // Collapsed as `collapsedUTF8` collapses, by `ParsedMarkdown`'s rule: taken as it is.
+                textUTF8: entry.body.plainTextUTF8,
                 metaUTF8: Self.frontMatterUTF8(entry.frontMatter, words: words)))
         }
         for coverage in context.coverage {
@@ -180,17 +181,6 @@ struct SearchIndex {
         return out
     }
 
-    /// `collapsedUTF8` of text that is UTF-8 bytes already (a body's plain text). Plain text comes
-    /// collapsed but for ideographic spaces, so nearly always the bytes are returned as they are,
-    /// sharing their storage: collapsing every body again was 2 % of a 10k build's instructions, and
-    /// the copies held 20 MB until the index was written.
-    static func collapsedUTF8(bytes: [UInt8]) -> [UInt8] {
-        if bytes.withUnsafeBufferPointer(WhiteSpaceRuns.isCollapsed) { return bytes }
-        var out: [UInt8] = []
-        bytes.withUnsafeBufferPointer { appendCollapsed($0, to: &out) }
-        return out
-    }
-
     /// Appends `text` collapsed; a space before it only if `out` is not empty and `text` starts with
     /// white space (which it never does when trimmed).
     static func appendCollapsed(_ text: String, to out: inout [UInt8]) {
@@ -199,6 +189,12 @@ struct SearchIndex {
 
     static func appendCollapsed(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard !source.isEmpty else { return }
+        // Most values (front matter, trimmed) have nothing to collapse: making room for them first was
+        // an append of zeros byte by byte, 30 M instructions of a 10k build.
+        if WhiteSpaceRuns.isCollapsed(source) {
+            out.append(contentsOf: source)
+            return
+        }
         // The result is never longer than the text: room for it first, the excess dropped after.
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: source.count))
