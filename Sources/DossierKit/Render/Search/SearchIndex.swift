@@ -181,29 +181,9 @@ struct SearchIndex {
         return out
     }
 
-    /// Appends `text` collapsed; a space before it only if `out` is not empty and `text` starts with
-    /// white space (which it never does when trimmed).
+    /// Appends `text` collapsed (`WhiteSpaceRuns.appendCollapsed`).
     static func appendCollapsed(_ text: String, to out: inout [UInt8]) {
-        text.withUTF8Bytes { appendCollapsed($0, to: &out) }
-    }
-
-    static func appendCollapsed(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        guard !source.isEmpty else { return }
-        // Most values (front matter, trimmed) have nothing to collapse: making room for them first was
-        // an append of zeros byte by byte, 30 M instructions of a 10k build.
-        if WhiteSpaceRuns.isCollapsed(source) {
-            out.append(contentsOf: source)
-            return
-        }
-        // The result is never longer than the text: room for it first, the excess dropped after.
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: source.count))
-        let written = out.withUnsafeMutableBufferPointer { buffer in
-            var pending = false
-            return WhiteSpaceRuns.collapse(source, into: buffer.baseAddress! + start, afterText: start > 0,
-                                           pending: &pending, ideographicSpace: true)
-        }
-        out.removeLast(source.count - written)
+        text.withUTF8Bytes { WhiteSpaceRuns.appendCollapsed($0, to: &out) }
     }
 
     // MARK: - The script
