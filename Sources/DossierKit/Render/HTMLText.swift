@@ -3,26 +3,25 @@
 enum HTMLText {
     /// Text for element content and quoted attribute values.
     static func escape(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
+        var out = ByteBuffer(capacity: text.utf8.count + 16)
         appendEscaped(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 
     /// Appends `text` escaped to a byte buffer. Works on UTF-8 bytes: the five characters are ASCII,
     /// and no byte of a multi-byte character can be mistaken for one of them.
-    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        text.withUTF8Bytes { appendEscaped(buffer: $0, to: &out) }
+    static func appendEscaped(_ text: String, to out: inout ByteBuffer) {
+        text.withUTF8Bytes { appendEscaped($0, to: &out) }
     }
 
     /// Appends UTF-8 `bytes` escaped to a byte buffer.
-    static func appendEscaped(bytes: [UInt8], to out: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { appendEscaped(buffer: $0, to: &out) }
+    static func appendEscaped(bytes: [UInt8], to out: inout ByteBuffer) {
+        bytes.withUnsafeBufferPointer { appendEscaped($0, to: &out) }
     }
 
     /// Copies the runs between special characters in one piece (every `{{x}}` of every page comes
     /// through here; appending byte by byte was most of the time spent escaping).
-    private static func appendEscaped(buffer: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
         var start = 0
         for index in 0..<buffer.count {
             let replacement: StaticString
@@ -34,10 +33,10 @@ enum HTMLText {
             case UInt8(ascii: "'"): replacement = "&#39;"
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
-            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            out.append(UnsafeBufferPointer(rebasing: buffer[start..<index]))
+            out.append(replacement)
             start = index + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        out.append(UnsafeBufferPointer(rebasing: buffer[start...]))
     }
 }

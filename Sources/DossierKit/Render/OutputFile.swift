@@ -31,6 +31,12 @@ public struct OutputFile: Sendable, Equatable {
         content = .bytes(bytes)
     }
 
+    /// Takes over the buffer's memory (no copy).
+    init(path: String, buffer: consuming ByteBuffer) {
+        self.path = path
+        content = .data(buffer.data())
+    }
+
     public var data: Data {
         get {
             switch content {

@@ -103,7 +103,7 @@ final class RenderContext: Sendable {
         var model = layoutModel(page: page, section: section)
         model["title"] = .text(title)
         model["body"] = .text(body)
-        return String(decoding: try theme.renderBytes("layout", .map(model)), as: UTF8.self)
+        return try theme.renderBytes("layout", .map(model)).string
     }
 
     /// The layout's view model without `title` and `body`: the same for every page of a folder.

@@ -12,11 +12,11 @@ public struct Theme: Sendable {
 
     /// Renders `template` with `context`; a missing template is an error, never an empty page.
     public func render(_ template: String, _ context: [String: Any]) throws -> String {
-        String(decoding: try renderBytes(template, TemplateValue(context) ?? .map([:])), as: UTF8.self)
+        try renderBytes(template, TemplateValue(context) ?? .map([:])).string
     }
 
     /// Renders `template` with a typed view model into UTF-8 bytes (pages that go to disk as they are).
-    func renderBytes(_ template: String, _ model: TemplateValue) throws -> [UInt8] {
+    func renderBytes(_ template: String, _ model: TemplateValue) throws -> ByteBuffer {
         guard let page = templates.renderBytes(template, model) else { throw Self.missing(template) }
         return page
     }
@@ -25,21 +25,22 @@ public struct Theme: Sendable {
     /// open (`TemplateFrame`), so that a large body (a record type's table, over 1 MB at 10 000
     /// records) is neither validated into a `String` for the view model nor looked up as one (5 M of
     /// the 1k site's build). A layout that uses `title` or `body` otherwise is rendered in full.
-    func layoutBytes(_ model: [String: TemplateValue], title: String, body: [UInt8]) throws -> [UInt8] {
+    func layoutBytes(_ model: [String: TemplateValue], title: String, body: borrowing ByteBuffer) throws -> ByteBuffer {
         guard let frame = templates.frame("layout", .map(model), holes: ["title", "body"]) else {
             var model = model
             model["title"] = .text(title)
-            model["body"] = .utf8(body)
+            model["body"] = .utf8(body.array)
             return try renderBytes("layout", .map(model))
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + body.count)
-        frame.render(into: &output) { name, escaped, output in
-            switch (name, escaped) {
-            case ("title", true): HTMLText.appendEscaped(title, to: &output)
-            case ("title", false): output += title.utf8
-            case (_, true): HTMLText.appendEscaped(bytes: body, to: &output)
-            case (_, false): output += body
+        var output = ByteBuffer(capacity: frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + body.count)
+        body.withUnsafeBufferPointer { body in
+            frame.render(into: &output) { name, escaped, output in
+                switch (name, escaped) {
+                case ("title", true): HTMLText.appendEscaped(title, to: &output)
+                case ("title", false): output.append(utf8: title)
+                case (_, true): HTMLText.appendEscaped(body, to: &output)
+                case (_, false): output.append(body)
+                }
             }
         }
         return output

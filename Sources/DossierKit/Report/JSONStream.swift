@@ -2,12 +2,15 @@
 /// `{}` when empty); `JSONValue.render()` writes its trees through it too. The site-wide exports
 /// (`data/dossier.json`, 17 MB at 10 000 records) used to build a tree of `JSONValue`s and render it
 /// by joining strings level by level, which copied every byte once per level of nesting.
-struct JSONStream {
-    private(set) var bytes: [UInt8] = []
+struct JSONStream: ~Copyable {
+    private(set) var bytes: ByteBuffer
     /// Per open container: whether it has a member yet.
     private var filled: [Bool] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { bytes = ByteBuffer(capacity: capacity) }
+
+    /// The bytes written, taken out of the stream.
+    consuming func finish() -> ByteBuffer { bytes }
 
     // MARK: - Containers
 
@@ -59,7 +62,7 @@ struct JSONStream {
         var remaining = 2 * depth
         while remaining > 0 {
             let run = min(remaining, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+            Self.spaces.withUnsafeBufferPointer { bytes.append(UnsafeBufferPointer(rebasing: $0[..<run])) }
             remaining -= run
         }
     }
@@ -101,13 +104,13 @@ struct JSONStream {
     mutating func field(_ name: String, _ flag: Bool) { key(name); bool(flag) }
     mutating func field(_ name: String, _ value: JSONValue) { key(name); self.value(value) }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func append(_ text: String) { bytes.append(utf8: text) }
 
     // MARK: - String literals
 
     /// Appends `text` as a JSON string literal. `scriptSafe` also escapes `<`, `>` and `&`, so that no
     /// `</script>` or `<!--` can appear when the JSON is loaded as (or inlined in) a script.
-    static func appendQuoted(_ text: String, scriptSafe: Bool = false, to out: inout [UInt8]) {
+    static func appendQuoted(_ text: String, scriptSafe: Bool = false, to out: inout ByteBuffer) {
         text.withUTF8Bytes { appendQuoted(utf8: $0, scriptSafe: scriptSafe, to: &out) }
     }
 
@@ -115,7 +118,7 @@ struct JSONStream {
     /// byte of another multi-byte character can be mistaken for them. Runs of bytes that need no escape
     /// are found eight bytes at a time (`candidates`) and copied whole: byte by byte through the
     /// `switch` this was 3 % of a 10k build (17 MB of `data/dossier.json`, 19 MB of search index).
-    static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, scriptSafe: Bool, to out: inout [UInt8]) {
+    static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, scriptSafe: Bool, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         let count = bytes.count
         var start = 0
@@ -145,11 +148,12 @@ struct JSONStream {
                 escape = bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
                 width = 3
             case 0x00..<0x20, 0x7F:
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 let hex: StaticString = "0123456789abcdef"
                 let digits = hex.utf8Start
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+                out.append(#"\u00"#)
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0x0F)])
                 i += 1
                 start = i
                 continue
@@ -157,12 +161,12 @@ struct JSONStream {
                 i += 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-            out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(escape)
             i += width
             start = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        out.append(UnsafeBufferPointer(rebasing: bytes[start..<count]))
         out.append(UInt8(ascii: "\""))
     }
 

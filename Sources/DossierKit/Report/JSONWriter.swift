@@ -18,7 +18,7 @@ enum JSONValue {
     func render() -> String {
         var json = JSONStream()
         json.value(self)
-        return String(decoding: json.bytes, as: UTF8.self)
+        return json.bytes.string
     }
 
     static func format(_ number: Double) -> String {
@@ -30,9 +30,8 @@ enum JSONValue {
     /// A JSON string literal. `scriptSafe` also escapes `<`, `>` and `&`, so that no `</script>` or
     /// `<!--` can appear when the JSON is loaded as (or inlined in) a script.
     static func quote(_ text: String, scriptSafe: Bool = false) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 2)
+        var out = ByteBuffer(capacity: text.utf8.count + 2)
         JSONStream.appendQuoted(text, scriptSafe: scriptSafe, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 }

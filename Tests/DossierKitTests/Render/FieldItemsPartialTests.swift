@@ -28,7 +28,7 @@ final class FieldItemsPartialTests: XCTestCase {
         try library.register("{{#items}}[{{.text}}]{{/items}}", named: "fields")
         XCTAssertFalse(library.writesFieldItems)
         let model = TemplateValue.map(["rows": .list([.fields(["items": .list([.fields(["text": .text("a"), "isPlain": .bool(true)])])])])])
-        XCTAssertEqual(library.renderBytes("direct", model).map { String(decoding: $0, as: UTF8.self) }, "<dl><dd>[a]</dd></dl>")
+        XCTAssertEqual(library.renderedText("direct", model), "<dl><dd>[a]</dd></dl>")
     }
 
     /// Items as `FieldValues` makes them, then with every key given values of other shapes.
@@ -65,19 +65,20 @@ final class FieldItemsPartialTests: XCTestCase {
             if let items { if round % 3 == 0 { outer["items"] = items } else { row["items"] = items } }
             outer["rows"] = .list([.map(row)])
             let model = TemplateValue.map(outer)
-            let written = try XCTUnwrap(library.renderBytes("direct", model))
-            let walked = try XCTUnwrap(library.renderBytes("template", model))
-            XCTAssertEqual(String(decoding: written, as: UTF8.self), String(decoding: walked, as: UTF8.self), "round \(round)")
-            var probe: [UInt8] = []
+            let written = try XCTUnwrap(library.renderedText("direct", model))
+            let walked = try XCTUnwrap(library.renderedText("template", model))
+            XCTAssertEqual(written, walked, "round \(round)")
+            var probe = ByteBuffer()
             if FieldItemsPartial.render(items: items, into: &probe) { direct += 1 }
         }
         XCTAssertGreaterThan(direct, 250, "the direct path must be taken for most models")
     }
 
     func testAValueTheWalkNeedsLeavesTheOutputAsItWas() {
-        var output = Array("before".utf8)
+        var output = ByteBuffer()
+        output.append(utf8: "before")
         let items = TemplateValue.list([.fields(["text": .text("a"), "isPlain": .bool(true)]), .fields(["isLink": .text("x")])])
         XCTAssertFalse(FieldItemsPartial.render(items: items, into: &output))
-        XCTAssertEqual(String(decoding: output, as: UTF8.self), "before")
+        XCTAssertEqual(output.string, "before")
     }
 }

@@ -23,7 +23,7 @@ final class SummaryOutputTests: XCTestCase {
         for tree in Self.trees {
             var stream = JSONStream()
             stream.value(tree)
-            XCTAssertEqual(String(decoding: stream.bytes, as: UTF8.self), Self.referenceRender(tree))
+            XCTAssertEqual(stream.bytes.string, Self.referenceRender(tree))
             XCTAssertEqual(tree.render(), Self.referenceRender(tree))
         }
     }
@@ -65,7 +65,7 @@ final class SummaryOutputTests: XCTestCase {
             ("a", .string("x")), ("list", .array([.int(1), .int(2), .object([("missing", .null)])])),
             ("empty", .array([])), ("flag", .bool(true)),
         ])
-        XCTAssertEqual(String(decoding: stream.bytes, as: UTF8.self), Self.referenceRender(tree))
+        XCTAssertEqual(stream.bytes.string, Self.referenceRender(tree))
     }
 
     func testQuotingEveryByteAsTheCharacterLoopDid() {
@@ -119,7 +119,7 @@ final class SummaryOutputTests: XCTestCase {
                                     diagnostics: [], generator: "Dossier test")
         let index = SearchIndex(context: context, page: PagePaths.searchIndex)
         XCTAssertGreaterThan(index.entries.count, 100)
-        XCTAssertEqual(String(decoding: index.javascript(), as: UTF8.self), Self.referenceScript(index))
+        XCTAssertEqual(index.javascript().string, Self.referenceScript(index))
     }
 
     /// The index script as earlier releases joined it from strings.

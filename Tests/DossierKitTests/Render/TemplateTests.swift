@@ -21,9 +21,9 @@ final class TemplateTests: XCTestCase {
         var library = TemplateLibrary()
         try library.register("{{x}}|{{{x}}}|{{#x}}[{{.}}]{{/x}}{{^x}}none{{/x}}|{{x.y}}", named: "page")
         for text in ["<p>质量 & \"手册\"</p>", "", "a'b"] {
-            let asText = try XCTUnwrap(library.renderBytes("page", .map(["x": .text(text)])))
-            let asBytes = try XCTUnwrap(library.renderBytes("page", .map(["x": .utf8(Array(text.utf8))])))
-            XCTAssertEqual(String(decoding: asBytes, as: UTF8.self), String(decoding: asText, as: UTF8.self), text)
+            let asText = try XCTUnwrap(library.renderedText("page", .map(["x": .text(text)])))
+            let asBytes = try XCTUnwrap(library.renderedText("page", .map(["x": .utf8(Array(text.utf8))])))
+            XCTAssertEqual(asBytes, asText, text)
         }
         XCTAssertEqual(TemplateValue.utf8(Array("质量".utf8)).plain as? String, "质量")
     }

@@ -24,7 +24,9 @@ final class ThemeTests: XCTestCase {
     func testLayoutBytesEqualAFullRender() throws {
         let builtIn = try Theme.load(name: "default", root: "/nowhere", language: .en, fileSystem: .memory([String: String]()))
         let model = RenderContextFixture.layoutModel(builtIn)
-        let title = "R-1 <Fish & \"chips\">", body = Array("<p>中文 & <b>x</b></p>\n".utf8)
+        let title = "R-1 <Fish & \"chips\">", bodyText = "<p>中文 & <b>x</b></p>\n"
+        var body = ByteBuffer()
+        body.append(utf8: bodyText)
         let layouts = [nil, "<title>{{title}}</title>\n{{body}}|{{{title}}}{{lang}}", "{{#title}}[{{.}}]{{/title}}{{{body}}}",
                        "{{{body}}}{{body.x}}{{title}}"]
         for layout in layouts {
@@ -32,10 +34,9 @@ final class ThemeTests: XCTestCase {
             if let layout { try theme.templates.register(layout, named: "layout") }
             var full = model
             full["title"] = .text(title)
-            full["body"] = .text(String(decoding: body, as: UTF8.self))
+            full["body"] = .text(bodyText)
             let expected = try theme.renderBytes("layout", .map(full))
-            XCTAssertEqual(String(decoding: try theme.layoutBytes(model, title: title, body: body), as: UTF8.self),
-                           String(decoding: expected, as: UTF8.self), layout ?? "built-in")
+            XCTAssertEqual(try theme.layoutBytes(model, title: title, body: body).string, expected.string, layout ?? "built-in")
         }
     }
 

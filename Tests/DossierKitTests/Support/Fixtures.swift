@@ -82,3 +82,11 @@ enum Fixtures {
     Mail server restarted.
     """
 }
+
+extension TemplateLibrary {
+    /// `renderBytes` as text, for comparing renders.
+    func renderedText(_ name: String, _ context: TemplateValue) -> String? {
+        guard let bytes = renderBytes(name, context) else { return nil }
+        return bytes.string
+    }
+}

@@ -104,26 +104,25 @@ struct EntryPages: Sendable {
         let section = Self.section(of: entry)
         guard let frame = entryFrames.map({ $0[index] }) ?? frames[Self.frameKey(page: page, section: section)] else {
             let body = try context.theme.renderBytes(templateName, model)
-            let html = try context.layout(page: page, title: title, section: section, body: String(decoding: body, as: UTF8.self))
+            let html = try context.layout(page: page, title: title, section: section, body: body.string)
             return OutputFile(path: page, text: html)
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + 24 * 1024)
+        var output = ByteBuffer(capacity: frame.pieces.reduce(0) { $0 + $1.count } + title.utf8.count + 24 * 1024)
         // The body is rendered straight into the page where the layout has it once as `{{{body}}}`
         // (the built-in layout); otherwise once into a buffer of its own.
         try context.theme.require(templateName)
         var body: [UInt8]?
-        if !frame.bodyOnceUnescaped { body = try context.theme.renderBytes(templateName, model) }
+        if !frame.bodyOnceUnescaped { body = try context.theme.renderBytes(templateName, model).array }
         frame.render(into: &output) { name, escaped, output in
             switch (name, escaped) {
             case ("title", true): HTMLText.appendEscaped(title, to: &output)
-            case ("title", false): output += title.utf8
+            case ("title", false): output.append(utf8: title)
             case (_, true): HTMLText.appendEscaped(bytes: body ?? [], to: &output)
             case (_, false):
-                if let body { output += body } else { _ = context.theme.templates.render(templateName, model, into: &output) }
+                if let body { output.append(body) } else { _ = context.theme.templates.render(templateName, model, into: &output) }
             }
         }
-        return OutputFile(path: page, bytes: output)
+        return OutputFile(path: page, buffer: output)
     }
 
     /// A `TemplateFields` rather than a dictionary: some twenty keys, added without hashing (the

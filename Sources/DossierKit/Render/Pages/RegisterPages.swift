@@ -98,6 +98,6 @@ struct RegisterPages {
         let body = try context.theme.renderBytes("record-type-index", .map(model))
         // `RenderContext.layout`, kept in bytes.
         let layout = try context.theme.layoutBytes(context.layoutModel(page: page, section: "records"), title: title, body: body)
-        return OutputFile(path: page, bytes: layout)
+        return OutputFile(path: page, buffer: layout)
     }
 }

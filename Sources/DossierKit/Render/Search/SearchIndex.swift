@@ -191,15 +191,19 @@ struct SearchIndex {
     /// `search/index.js`: assigns `window.DOSSIER_SEARCH` (a script, not JSON, so that the page works
     /// from file://, where fetch() of local files is blocked). Written straight into bytes: as strings
     /// joined per entry and then for the file, the 19 MB index at 10 000 records was copied four times.
-    func javascript() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(4096) { $0 + 96 + $1.id.utf8.count + $1.title.utf8.count
+    func javascript() -> ByteBuffer {
+        var out = ByteBuffer(capacity: entries.reduce(4096) { $0 + 96 + $1.id.utf8.count + $1.title.utf8.count
             + $1.url.utf8.count + $1.textUTF8.count + $1.metaUTF8.count })
+        write(into: &out)
+        return out
+    }
+
+    private func write(into out: inout ByteBuffer) {
         func literal(_ text: String) { JSONStream.appendQuoted(text, scriptSafe: true, to: &out) }
         func literal(_ bytes: [UInt8]) {
             bytes.withUnsafeBufferPointer { JSONStream.appendQuoted(utf8: $0, scriptSafe: true, to: &out) }
         }
-        func append(_ text: String) { out.append(contentsOf: text.utf8) }
+        func append(_ text: String) { out.append(utf8: text) }
         append("/* Dossier search index: generated, do not edit. */\nwindow.DOSSIER_SEARCH = {\"version\": 1,\n\"types\": [")
         for (position, type) in types.enumerated() {
             if position > 0 { append(",\n") }
@@ -218,7 +222,6 @@ struct SearchIndex {
             append("}")
         }
         append("\n]};\n")
-        return out
     }
 
     /// A JavaScript (and JSON) string literal. Besides quotes, backslashes and control characters,

@@ -33,7 +33,7 @@ struct SearchPages: PageFamily {
         let body = try context.theme.render("search-index", model)
         return [
             OutputFile(path: page, text: try context.layout(page: page, title: strings["search"], section: "search", body: body)),
-            OutputFile(path: Self.indexScript, bytes: index.javascript()),
+            OutputFile(path: Self.indexScript, buffer: index.javascript()),
         ]
     }
 }

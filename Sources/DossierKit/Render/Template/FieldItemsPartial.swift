@@ -15,7 +15,7 @@ enum FieldItemsPartial {
 
     /// Renders the partial at the end of `output` with `items` (what `{{#items}}` found on the context
     /// stack); false, with `output` as it was, when a value needs the template's own walk.
-    static func render(items: TemplateValue?, into output: inout [UInt8]) -> Bool {
+    static func render(items: TemplateValue?, into output: inout ByteBuffer) -> Bool {
         let start = output.count
         switch items {
         case nil, .bool(false)?:
@@ -35,7 +35,7 @@ enum FieldItemsPartial {
     }
 
     /// One item; false when one of its values needs the template's walk.
-    private static func write(_ item: TemplateFields, into output: inout [UInt8]) -> Bool {
+    private static func write(_ item: TemplateFields, into output: inout ByteBuffer) -> Bool {
         guard let isLink = flag(item.value("isLink", count: 6)), let isBadge = flag(item.value("isBadge", count: 7)),
               let isPlain = flag(item.value("isPlain", count: 7)) else { return false }
         if isLink, !element("<a href=\"", item.value("href", count: 4), "</a>", text: item, into: &output) { return false }
@@ -58,7 +58,7 @@ enum FieldItemsPartial {
 
     /// `open{{.attribute}}">{{.text}}close`: a link's or a badge's element.
     private static func element(_ open: StaticString, _ attribute: TemplateValue?, _ close: StaticString,
-                                text item: TemplateFields, into output: inout [UInt8]) -> Bool {
+                                text item: TemplateFields, into output: inout ByteBuffer) -> Bool {
         append(open, to: &output)
         guard escaped(attribute, into: &output) else { return false }
         append("\">", to: &output)
@@ -78,7 +78,7 @@ enum FieldItemsPartial {
     }
 
     /// `{{.key}}`: the value HTML-escaped, nothing when missing; false for a value that is not text.
-    private static func escaped(_ value: TemplateValue?, into output: inout [UInt8]) -> Bool {
+    private static func escaped(_ value: TemplateValue?, into output: inout ByteBuffer) -> Bool {
         switch value {
         case nil: return true
         case let .text(text)?: HTMLText.appendEscaped(text, to: &output)
@@ -89,7 +89,7 @@ enum FieldItemsPartial {
     }
 
     @inline(__always)
-    private static func append(_ text: StaticString, to output: inout [UInt8]) {
-        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    private static func append(_ text: StaticString, to output: inout ByteBuffer) {
+        output.append(text)
     }
 }

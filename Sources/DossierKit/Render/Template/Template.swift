@@ -117,20 +117,19 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` with `context` (a view model of dictionaries, lists, strings, booleans).
     func render(_ name: String, _ context: Any) -> String? {
         guard let output = renderBytes(name, TemplateValue(context) ?? .map([:])) else { return nil }
-        return String(decoding: output, as: UTF8.self)
+        return output.string
     }
 
     /// Renders the template `name` with a typed view model into UTF-8 bytes, for pages that go to disk
     /// as they are (no `String` validation and copy of every page).
-    func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8]? {
-        var output: [UInt8] = []
-        output.reserveCapacity(16 * 1024)
+    func renderBytes(_ name: String, _ context: TemplateValue) -> ByteBuffer? {
+        var output = ByteBuffer(capacity: 16 * 1024)
         guard render(name, context, into: &output) else { return nil }
         return output
     }
 
     /// Renders the template `name` at the end of `output`; false when there is no such template.
-    func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) -> Bool {
+    func render(_ name: String, _ context: TemplateValue, into output: inout ByteBuffer) -> Bool {
         guard let nodes = joined[name] else { return false }
         var stack = [context]
         TemplateRenderer(library: self).render(nodes, stack: &stack, indentation: nil, into: &output)
@@ -150,42 +149,42 @@ struct TemplateRenderer {
 
     /// `stack` is the context stack; a section pushes its value and pops it when done (one array for
     /// the whole render rather than a copy per section and list item).
-    func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
+    func render(_ nodes: [TemplateNode], stack: inout [TemplateValue], indentation: [UInt8]?, into output: inout ByteBuffer) {
         guard let indentation, !indentation.isEmpty else {
             nodes.forEachBorrowed { render($0, stack: &stack, indentation: indentation, into: &output) }
             return
         }
         // Inside an indented partial each node's output that starts a line is indented (swift-mustache
         // indents at node boundaries, judged on this template's own output).
-        var local: [UInt8] = []
+        var local = ByteBuffer()
         nodes.forEachBorrowed { node in
-            var piece: [UInt8] = []
+            var piece = ByteBuffer()
             render(node, stack: &stack, indentation: indentation, into: &piece)
-            if !piece.isEmpty, local.last == 0x0A { local += indentation }
-            local += piece
+            if !piece.isEmpty, local.last == 0x0A { local.append(indentation) }
+            local.append(piece)
         }
-        output += local
+        output.append(local)
     }
 
-    func render(_ node: TemplateNode, stack: inout [TemplateValue], indentation: [UInt8]?, into output: inout [UInt8]) {
+    func render(_ node: TemplateNode, stack: inout [TemplateValue], indentation: [UInt8]?, into output: inout ByteBuffer) {
         switch node.kind {
         case .text:
-            // Through the buffer: `+=` takes its operand owned, so it retained the bytes, which both
-            // render threads share (see `forEachBorrowed`).
-            node.bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+            // Through the buffer: passing the array would retain the bytes, which both render threads
+            // share (see `forEachBorrowed`).
+            node.bytes.withUnsafeBufferPointer { output.append($0) }
         case .variable:
             guard let value = lookup(node.name, in: stack) else { return }
             if case let .text(text) = value {
                 // The usual case, written without a `describe` copy.
-                if node.flag { HTMLText.appendEscaped(text, to: &output) } else { output += text.utf8 }
+                if node.flag { HTMLText.appendEscaped(text, to: &output) } else { output.append(utf8: text) }
                 return
             }
             if case let .utf8(bytes) = value {
-                if node.flag { HTMLText.appendEscaped(bytes: bytes, to: &output) } else { output += bytes }
+                if node.flag { HTMLText.appendEscaped(bytes: bytes, to: &output) } else { output.append(bytes) }
                 return
             }
             let text = Self.describe(value)
-            if node.flag { HTMLText.appendEscaped(text, to: &output) } else { output += text.utf8 }
+            if node.flag { HTMLText.appendEscaped(text, to: &output) } else { output.append(utf8: text) }
         case .section:
             let value = lookup(node.name, in: stack)
             if node.flag {

@@ -18,13 +18,13 @@ struct TemplateFrame: Sendable {
 
     /// Writes the frame with `fill` writing each hole's value; for a hole `fill` gets whether the
     /// template escapes it.
-    func render(into output: inout [UInt8], fill: (_ name: String, _ escaped: Bool, _ output: inout [UInt8]) -> Void) {
+    func render(into output: inout ByteBuffer, fill: (_ name: String, _ escaped: Bool, _ output: inout ByteBuffer) -> Void) {
         // Through the buffers: the frames are shared by the render threads, and copying each piece
         // out of `pieces` (and `+=`, which takes its operand owned) retained it for every page.
         pieces.withUnsafeBufferPointer { pieces in
             holes.withUnsafeBufferPointer { holes in
                 for index in pieces.indices {
-                    pieces[index].withUnsafeBufferPointer { output.append(contentsOf: $0) }
+                    pieces[index].withUnsafeBufferPointer { output.append($0) }
                     if index < holes.count { fill(holes[index].name, holes[index].escaped, &output) }
                 }
             }
@@ -47,18 +47,18 @@ extension TemplateLibrary {
         let renderer = TemplateRenderer(library: self)
         var pieces: [[UInt8]] = []
         var found: [(name: String, escaped: Bool)] = []
-        var current: [UInt8] = []
+        var current = ByteBuffer()
         for node in nodes {
             if isHole(node, holes) {
-                pieces.append(current)
-                current = []
+                pieces.append(current.array)
+                current = ByteBuffer()
                 found.append((node.name.parts[0], node.flag))
             } else {
                 var stack = [context]
                 renderer.render(node, stack: &stack, indentation: nil, into: &current)
             }
         }
-        pieces.append(current)
+        pieces.append(current.array)
         return TemplateFrame(pieces: pieces, holes: found)
     }
 
