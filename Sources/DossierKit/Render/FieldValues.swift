@@ -59,7 +59,7 @@ struct FieldValues {
     func itemValues(_ node: YAMLNode, kind: FieldKind) -> [TemplateValue] {
         switch node.value {
         case let .scalar(text, _):
-            return [.fields(item(node.isNull ? "" : text, kind: kind, last: true))]
+            return [.item(fieldItem(node.isNull ? "" : text, kind: kind, last: true))]
         case let .sequence(values) where values.allSatisfy(\.isScalar):
             // A list of scalars (`clauses: [a, b]`): one item each, as `unmarkedItems` makes them,
             // without an array per element and the copies of `markingLast` (6 000 instructions a list).
@@ -68,7 +68,7 @@ struct FieldValues {
             var items: [TemplateValue] = []
             items.reserveCapacity(values.count)
             for (index, value) in values.enumerated() {
-                items.append(.fields(item(value.string ?? "", kind: elementKind, last: index == values.count - 1)))
+                items.append(.item(fieldItem(value.string ?? "", kind: elementKind, last: index == values.count - 1)))
             }
             return items
         default:
@@ -102,10 +102,11 @@ struct FieldValues {
     }
 
     static func plainValue(_ text: String, missing: Bool = false, overdue: Bool = false, last: Bool = false) -> TemplateFields {
-        last
-            ? ["text": .text(text), "isPlain": .bool(true), "isMissing": .bool(missing), "isOverdue": .bool(overdue),
-               "last": .bool(true)]
-            : ["text": .text(text), "isPlain": .bool(true), "isMissing": .bool(missing), "isOverdue": .bool(overdue)]
+        plainItem(text, missing: missing, overdue: overdue, last: last).fields
+    }
+
+    static func plainItem(_ text: String, missing: Bool = false, overdue: Bool = false, last: Bool = false) -> FieldItem {
+        FieldItem(text, .plain(isMissing: missing, isOverdue: overdue), last: last)
     }
 
     /// Sets `last` on the final item so the template puts no separator after it.
@@ -121,55 +122,39 @@ struct FieldValues {
         return items
     }
 
-    /// The display item of one value; `last` adds `last: true` (the final item of a field).
-    ///
-    /// Each item is one literal with `last` in it when it is set: adding it afterwards grew the item's
-    /// array (700 instructions an item, 9 M of the 1k site's build), and so did the link's flags.
+    /// The display item of one value as name-value pairs; `last` adds `last: true` (the final item of
+    /// a field).
     func item(_ text: String, kind: FieldKind, last: Bool = false) -> TemplateFields {
+        fieldItem(text, kind: kind, last: last).fields
+    }
+
+    /// The display item of one value, typed (what pages hold; see `FieldItem`).
+    func fieldItem(_ text: String, kind: FieldKind, last: Bool = false) -> FieldItem {
         switch kind {
         case .reference:
             // `context.linkValue(from:id:pages:)` with its flags.
-            guard let index = context.site.indexByID[text] else {
-                return last
-                    ? ["text": .text(text), "missing": .bool(true), "isLink": .bool(false), "isPlain": .bool(true),
-                       "isMissing": .bool(true), "last": .bool(true)]
-                    : ["text": .text(text), "missing": .bool(true), "isLink": .bool(false), "isPlain": .bool(true),
-                       "isMissing": .bool(true)]
-            }
+            guard let index = context.site.indexByID[text] else { return FieldItem(text, .missingReference, last: last) }
             let target = pagePaths?[index] ?? PagePaths.page(for: context.site.entries[index])
-            let title = TemplateValue.text(context.site.entries[index].title)
-            let href = TemplateValue.text(PagePaths.relative(from: page, to: target))
-            return last
-                ? ["text": .text(text), "title": title, "href": href, "isLink": .bool(true), "isPlain": .bool(false),
-                   "isMissing": .bool(false), "last": .bool(true)]
-                : ["text": .text(text), "title": title, "href": href, "isLink": .bool(true), "isPlain": .bool(false),
-                   "isMissing": .bool(false)]
+            return FieldItem(text, .reference(title: context.site.entries[index].title,
+                                              href: PagePaths.relative(from: page, to: target)), last: last)
         case .clause:
             // A clause of an applicable standard links to its clause page; others stay text.
             let target = clauseTargets.map { $0.target(text) } ?? PagePaths.clauseTarget(reference: text, coverage: context.coverage)
-            guard let target else { return Self.plainValue(text, last: last) }
-            return Self.link(text, href: PagePaths.relative(from: page, to: target), last: last)
+            guard let target else { return Self.plainItem(text, last: last) }
+            return FieldItem(text, .link(href: PagePaths.relative(from: page, to: target)), last: last)
         case .attachment:
-            return Self.link(text, href: PagePaths.relative(from: page, to: PagePaths.attachment(text)), last: last)
+            return FieldItem(text, .link(href: PagePaths.relative(from: page, to: PagePaths.attachment(text))), last: last)
         case .date:
             // A closure, not `.map(strings.format)`: a method reference captures a copy of the strings
             // (a retain and release of every table, shared by both render threads) for each date.
-            return Self.plainValue(RenderDates.day(text).map { context.strings.format($0) } ?? text, last: last)
+            return Self.plainItem(RenderDates.day(text).map { context.strings.format($0) } ?? text, last: last)
         case .datetime:
-            return Self.plainValue(RenderDates.formatDateTime(text, strings: context.strings) ?? text, last: last)
+            return Self.plainItem(RenderDates.formatDateTime(text, strings: context.strings) ?? text, last: last)
         case .enumeration, .bool:
-            return last
-                ? ["text": .text(word(for: text)), "badge": .text(text), "isBadge": .bool(true), "last": .bool(true)]
-                : ["text": .text(word(for: text)), "badge": .text(text), "isBadge": .bool(true)]
+            return FieldItem(word(for: text), .badge(text), last: last)
         default:
-            return Self.plainValue(text, last: last)
+            return Self.plainItem(text, last: last)
         }
-    }
-
-    private static func link(_ text: String, href: String, last: Bool) -> TemplateFields {
-        last
-            ? ["text": .text(text), "href": .text(href), "isLink": .bool(true), "last": .bool(true)]
-            : ["text": .text(text), "href": .text(href), "isLink": .bool(true)]
     }
 
     /// The theme's word for an enum value (`value.approved` → 已批准), or the value itself.

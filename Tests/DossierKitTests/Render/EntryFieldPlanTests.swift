@@ -15,6 +15,7 @@ final class EntryFieldPlanTests: XCTestCase {
         case let .list(items): return "[" + items.map(canonical).joined(separator: ",") + "]"
         case let .map(map): return "{" + map.keys.sorted().map { "\($0):\(canonical(map[$0]!))" }.joined(separator: ",") + "}"
         case let .fields(fields): return canonical(.map(fields.mapValues { $0 }))
+        case let .item(item): return canonical(.fields(item.fields))
         }
     }
 

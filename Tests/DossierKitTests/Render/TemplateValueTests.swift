@@ -45,6 +45,7 @@ final class TemplateValueTests: XCTestCase {
         case let .list(items): return "l[" + items.map(shape).joined(separator: ",") + "]"
         case let .map(map): return "m{" + map.keys.sorted().map { "\($0):\(shape(map[$0]!))" }.joined(separator: ",") + "}"
         case let .fields(fields): return "f{" + fields.keys.map { "\($0):\(shape(fields[$0]!))" }.joined(separator: ",") + "}"
+        case let .item(item): return shape(.fields(item.fields))
         }
     }
 }

@@ -179,14 +179,14 @@ struct EntryPages: Sendable {
             guard !items.isEmpty else { return }
             rows.append(.fields(["label": .text(values.label(key)), "items": .list(items)]))
         }
-        add("id", [.fields(FieldValues.plainValue(entry.id, last: true))])
+        add("id", [.item(FieldValues.plainItem(entry.id, last: true))])
         for field in ["version", "status", "owner", "approved_by", "approved_on"] {
             guard let node = entry[field], !node.isNull, let plan = documentPlans[entry.type] else { continue }
             let kind = plan.kinds[field] ?? .string
             add(field, values.itemValues(node, kind: kind))
         }
         if let review = DocumentControl.nextReview(of: entry, config: context.site.config) {
-            add("next_review", [.fields(FieldValues.plainValue(context.strings.format(review), overdue: review < context.asOf, last: true))])
+            add("next_review", [.item(FieldValues.plainItem(context.strings.format(review), overdue: review < context.asOf, last: true))])
         }
         if let kinds = entry["kind"] { add("kind", values.itemValues(kinds, kind: .list(.string))) }
         return rows

@@ -22,7 +22,12 @@ enum FieldItemsPartial {
             break
         case let .list(values)?:
             for value in values {
-                guard case let .fields(item) = value, write(item, into: &output) else {
+                switch value {
+                case let .item(item):
+                    write(item, into: &output)
+                case let .fields(item) where write(item, into: &output):
+                    break
+                default:
                     output.removeLast(output.count - start)
                     return false
                 }
@@ -54,6 +59,39 @@ enum FieldItemsPartial {
         // An inverted section pushes nothing: Mustache's falseness decides it for any value.
         if TemplateRenderer.isFalse(item.value("last", count: 4)) { append("<span class=\"sep\">, </span>", to: &output) }
         return true
+    }
+
+    /// A typed item (`FieldItem`): the same bytes as its `fields` walked, read straight from its shape.
+    private static func write(_ item: FieldItem, into output: inout ByteBuffer) {
+        switch item.shape {
+        case let .link(href), let .reference(_, href):
+            append("<a href=\"", to: &output)
+            HTMLText.appendEscaped(href, to: &output)
+            append("\">", to: &output)
+            HTMLText.appendEscaped(item.text, to: &output)
+            append("</a>", to: &output)
+        case let .badge(badge):
+            append("<span class=\"badge badge--", to: &output)
+            HTMLText.appendEscaped(badge, to: &output)
+            append("\">", to: &output)
+            HTMLText.appendEscaped(item.text, to: &output)
+            append("</span>", to: &output)
+        case let .plain(isMissing, isOverdue):
+            plain(item.text, missing: isMissing, overdue: isOverdue, into: &output)
+        case .missingReference:
+            plain(item.text, missing: true, overdue: false, into: &output)
+        }
+        if !item.last { append("<span class=\"sep\">, </span>", to: &output) }
+    }
+
+    /// `<span{{#.isMissing}} class="missing"{{/.isMissing}}{{#.isOverdue}} class="overdue"{{/.isOverdue}}>{{.text}}</span>`
+    private static func plain(_ text: String, missing: Bool, overdue: Bool, into output: inout ByteBuffer) {
+        append("<span", to: &output)
+        if missing { append(" class=\"missing\"", to: &output) }
+        if overdue { append(" class=\"overdue\"", to: &output) }
+        append(">", to: &output)
+        HTMLText.appendEscaped(text, to: &output)
+        append("</span>", to: &output)
     }
 
     /// `open{{.attribute}}">{{.text}}close`: a link's or a badge's element.

@@ -255,6 +255,7 @@ struct TemplateRenderer {
         case let .list(items): return "[" + items.map(describe).joined(separator: ", ") + "]"
         case let .map(map): return "[" + map.keys.sorted().map { "\($0): \(describe(map[$0]!))" }.joined(separator: ", ") + "]"
         case let .fields(fields): return describe(.map(fields.mapValues { $0 }))
+        case let .item(item): return describe(.fields(item.fields))
         }
     }
 }

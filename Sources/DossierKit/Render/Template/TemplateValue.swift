@@ -17,6 +17,8 @@ public enum TemplateValue: Sendable {
     case map([String: TemplateValue])
     /// A small map: found by comparing keys rather than hashing them (`TemplateFields`).
     case fields(TemplateFields)
+    /// A field's display item (`FieldItem`): seen by templates as its `fields`.
+    case item(FieldItem)
 
     /// Converts a view-model value; `nil` for nothing (a missing key, an empty optional).
     public init?(_ any: Any) {
@@ -49,6 +51,7 @@ public enum TemplateValue: Sendable {
         case let .list(items): return items.map(\.plain)
         case let .map(map): return map.mapValues(\.plain)
         case let .fields(fields): return fields.mapValues(\.plain)
+        case let .item(item): return item.fields.mapValues(\.plain)
         }
     }
 
@@ -59,6 +62,7 @@ public enum TemplateValue: Sendable {
         switch self {
         case let .fields(fields): return fields.value(name, count: count)
         case let .map(map): return map[name]
+        case let .item(item): return item.value(name)
         default: return nil
         }
     }
