@@ -30,6 +30,22 @@ final class ByteRunsTests: XCTestCase {
         }
     }
 
+    /// Texts shorter than a word, and the last few bytes of longer ones, go through the byte loop after
+    /// the word tests: every character that matters at every position of such a tail.
+    func testEveryCharacterAtEveryPositionOfAShortTail() {
+        for prefix in ["", "abcdefgh"] {
+            for length in 1...7 {
+                for special in Self.specials + ["\u{E2}", "中"] {
+                    for position in 0..<length {
+                        let text = String(repeating: "k", count: position) + special
+                            + String(repeating: "q", count: length - position - 1)
+                        assertQuotedAsTheCharacterLoop(prefix + text)
+                    }
+                }
+            }
+        }
+    }
+
     func testRandomTextOfEveryLength() {
         var generator = SplitMix64(seed: 0x5EED)
         let alphabet = Self.specials + ["a", "Z", " ", "0", "中", "é", "\u{3000}", "\u{1F600}"]
