@@ -44,11 +44,6 @@ struct ByteBuffer: ~Copyable {
         count += length
     }
 
-    @inline(__always)
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        append(bytes.bindMemory(to: UInt8.self))
-    }
-
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }

@@ -49,10 +49,7 @@ enum FieldItemsPartial {
         if isPlain {
             guard let missing = flag(item.value("isMissing", count: 9)),
                   let overdue = flag(item.value("isOverdue", count: 9)) else { return false }
-            append("<span", to: &output)
-            if missing { append(" class=\"missing\"", to: &output) }
-            if overdue { append(" class=\"overdue\"", to: &output) }
-            append(">", to: &output)
+            openPlain(missing: missing, overdue: overdue, into: &output)
             guard escaped(item.value("text", count: 4), into: &output) else { return false }
             append("</span>", to: &output)
         }
@@ -77,21 +74,24 @@ enum FieldItemsPartial {
             HTMLText.appendEscaped(item.text, to: &output)
             append("</span>", to: &output)
         case let .plain(isMissing, isOverdue):
-            plain(item.text, missing: isMissing, overdue: isOverdue, into: &output)
+            openPlain(missing: isMissing, overdue: isOverdue, into: &output)
+            HTMLText.appendEscaped(item.text, to: &output)
+            append("</span>", to: &output)
         case .missingReference:
-            plain(item.text, missing: true, overdue: false, into: &output)
+            openPlain(missing: true, overdue: false, into: &output)
+            HTMLText.appendEscaped(item.text, to: &output)
+            append("</span>", to: &output)
         }
         if !item.last { append("<span class=\"sep\">, </span>", to: &output) }
     }
 
-    /// `<span{{#.isMissing}} class="missing"{{/.isMissing}}{{#.isOverdue}} class="overdue"{{/.isOverdue}}>{{.text}}</span>`
-    private static func plain(_ text: String, missing: Bool, overdue: Bool, into output: inout ByteBuffer) {
+    /// `<span{{#.isMissing}} class="missing"{{/.isMissing}}{{#.isOverdue}} class="overdue"{{/.isOverdue}}>`:
+    /// a plain item's opening tag, for both kinds of item.
+    private static func openPlain(missing: Bool, overdue: Bool, into output: inout ByteBuffer) {
         append("<span", to: &output)
         if missing { append(" class=\"missing\"", to: &output) }
         if overdue { append(" class=\"overdue\"", to: &output) }
         append(">", to: &output)
-        HTMLText.appendEscaped(text, to: &output)
-        append("</span>", to: &output)
     }
 
     /// `open{{.attribute}}">{{.text}}close`: a link's or a badge's element.
