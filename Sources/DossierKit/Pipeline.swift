@@ -15,6 +15,9 @@ public enum Pipeline {
         /// Fingerprint of every input file's bytes by path (config, content, checklists, attachments):
         /// what incremental builds compare.
         public var contentHashes: [String: String] = [:]
+        /// The coverage of the applicable checklists that validation worked out, for a render of the
+        /// same site (`IncrementalBuild`).
+        var coverage: [ChecklistCoverage]?
 
         public var errorCount: Int { diagnostics.errorCount }
         public var warningCount: Int { diagnostics.warningCount }
@@ -73,9 +76,12 @@ public enum Pipeline {
             }
             return (parsed, source.files.count, hashes)
         }()
-        let diagnostics = stages.run(.validate) { Validator().validate(parsed.site, asOf: asOf, earlier: parsed.diagnostics) }
-        var result = CheckResult(site: parsed.site, diagnostics: diagnostics, asOf: asOf, fileCount: fileCount)
+        let validated = stages.run(.validate) {
+            Validated(Validator().validateKeepingCoverage(parsed.site, asOf: asOf, earlier: parsed.diagnostics))
+        }
+        var result = CheckResult(site: parsed.site, diagnostics: validated.diagnostics, asOf: asOf, fileCount: fileCount)
         result.contentHashes = hashes
+        result.coverage = validated.coverage
         return result
     }
 
@@ -94,7 +100,8 @@ public enum Pipeline {
                                    language: check.site.config.language, fileSystem: fileSystem)
         let shown = stages.run(.profile) { ProfileFilter(profile.profile).apply(to: check.site, diagnostics: check.diagnostics) }
         let build = IncrementalBuild(site: shown.site, diagnostics: shown.diagnostics, check: check, theme: theme,
-                                     options: options, profileName: profile.name)
+                                     options: options, profileName: profile.name,
+                                     shownCoverage: profile.profile.showsEverything ? check.coverage : nil)
         let rootURL = URL(fileURLWithPath: options.root.isEmpty ? "." : options.root)
         let writer = OutputWriter(output: URL(fileURLWithPath: options.output), siteRoot: rootURL)
         let plan = try stages.run(.render) {

@@ -55,3 +55,13 @@ extension SiteSource: StageOutput { var stageCount: Int { files.count } }
 extension SiteParser.Result: StageOutput { var stageCount: Int { site.entries.count } }
 extension ProfileFilter.Result: StageOutput { var stageCount: Int { site.entries.count } }
 extension Array: StageOutput { var stageCount: Int { count } }
+
+/// What validation found, counted by its findings.
+struct Validated: StageOutput {
+    var diagnostics: [Diagnostic]
+    var coverage: [ChecklistCoverage]?
+    init(_ result: (diagnostics: [Diagnostic], coverage: [ChecklistCoverage]?)) {
+        (diagnostics, coverage) = result
+    }
+    var stageCount: Int { diagnostics.count }
+}

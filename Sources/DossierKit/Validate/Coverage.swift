@@ -30,11 +30,16 @@ public struct Coverage: Sendable {
 
     /// The checklists named under `standards:` that exist, in config order (each once), with their coverage.
     public func applicable() -> [ChecklistCoverage] {
+        Self.applicableStandards(of: site).map { coverage(of: $0.checklist) }
+    }
+
+    /// The standards `applicable()` covers, in its order, each with the config line that names it.
+    static func applicableStandards(of site: Site) -> [(standard: Located<String>, checklist: Checklist)] {
         var seen: Set<String> = []
         return site.config.standards.compactMap { standard in
             guard seen.insert(standard.value).inserted,
                   let checklist = site.checklists.first(where: { $0.id == standard.value }) else { return nil }
-            return coverage(of: checklist)
+            return (standard, checklist)
         }
     }
 
