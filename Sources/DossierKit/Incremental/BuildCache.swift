@@ -27,12 +27,6 @@ struct BuildCache: Equatable {
         }
     }
 
-    /// The same from the content fingerprints of files already written.
-    init(contents: [(path: String, made: String)], inputs: [String: String]) {
-        items.reserveCapacity(contents.count)
-        for (path, content) in contents { items[path] = Item(inputs: inputs[path], content: content) }
-    }
-
     /// The cache beside `output`, or nil when there is none or it is not one this version wrote.
     static func load(for output: URL) -> BuildCache? {
         guard let data = try? Data(contentsOf: location(for: output)) else { return nil }
@@ -47,21 +41,52 @@ struct BuildCache: Equatable {
         return cache
     }
 
+    /// The file: the header, then a line `inputs content path` per file, sorted by path.
     var data: Data {
-        // Appended as bytes: string interpolation per line was most of the 25 ms (10 000 lines) spent
-        // here on one core after the render.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32 + items.count * 128)
-        bytes.append(contentsOf: Self.header.utf8)
-        bytes.append(0x0A)
-        for (path, item) in items.sorted(by: { $0.key < $1.key }) {
-            bytes.append(contentsOf: (item.inputs ?? "-").utf8)
-            bytes.append(0x20)
-            bytes.append(contentsOf: item.content.utf8)
-            bytes.append(0x20)
-            bytes.append(contentsOf: path.utf8)
-            bytes.append(0x0A)
+        Self.data(items.map { (path: $0.key, inputs: $0.value.inputs, content: $0.value.content) })
+    }
+
+    /// The file describing files already written, from their content fingerprints (`made`, by path);
+    /// the same bytes as the cache of those items. A whole build makes it on one core after the last
+    /// page is written: through a dictionary and one sort this was 58 M instructions at 10,000 pages
+    /// (12 ms, the other core idle); now each half of the lines is made and sorted on a core of its
+    /// own, and the halves are merged.
+    static func data(contents: [(path: String, made: String)], inputs: [String: String]) -> Data {
+        data(contents.map { (path: $0.path, inputs: inputs[$0.path], content: $0.made) })
+    }
+
+    private static func data(_ lines: [(path: String, inputs: String?, content: String)]) -> Data {
+        let middle = lines.count / 2
+        let halves = [lines[..<middle], lines[middle...]].parallelMap { half in
+            half.sorted { $0.path < $1.path }.map { line -> (path: String, bytes: [UInt8]) in
+                // Appended as bytes: string interpolation per line was most of the time once.
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(line.path.utf8.count + 140)
+                bytes.append(contentsOf: (line.inputs ?? "-").utf8)
+                bytes.append(0x20)
+                bytes.append(contentsOf: line.content.utf8)
+                bytes.append(0x20)
+                bytes.append(contentsOf: line.path.utf8)
+                bytes.append(0x0A)
+                return (line.path, bytes)
+            }
         }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 + halves.reduce(0) { $0 + $1.reduce(0) { $0 + $1.bytes.count } })
+        bytes.append(contentsOf: header.utf8)
+        bytes.append(0x0A)
+        var (left, right) = (halves[0][...], halves[1][...])
+        while let l = left.first, let r = right.first {
+            if l.path < r.path {
+                bytes += l.bytes
+                left = left.dropFirst()
+            } else {
+                bytes += r.bytes
+                right = right.dropFirst()
+            }
+        }
+        for line in left { bytes += line.bytes }
+        for line in right { bytes += line.bytes }
         return Data(bytes)
     }
 
