@@ -56,7 +56,7 @@ public struct SiteParser: Sendable {
             switch pass {
             case .duplicates: return .duplicates(Self.duplicateIDs(frozen))
             case .ids: return .index(Site.firstIndexByID(frozen))
-            case .paths: return .index(LinkResolver.pathIndex(frozen))
+            case .paths: return .index(LinkResolver.pathIndexIfLinked(frozen))
             }
         }
         guard case let .duplicates(duplicates) = passes[0], case let .index(indexByID) = passes[1],

@@ -28,6 +28,18 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(procedure.resolvedLinks, [ResolvedLink(targetID: "INC-1", anchor: nil)])
     }
 
+    func testThePathIndexIsMadeOnlyWhenSomeEntryLinksByPath() throws {
+        let byID = try site(["procedures/PR-01.md": Fixtures.procedure, "records/incident/INC-1.md": Fixtures.incident])
+        XCTAssertEqual(LinkResolver.pathIndexIfLinked(byID.site.entries), [:], "wiki links only: nothing looks paths up")
+        let byPath = try site([
+            "procedures/PR-01.md": Fixtures.procedure,
+            "records/incident/INC-1.md": Fixtures.incident + "\nSee [the procedure](../../procedures/PR-01.md).\n",
+        ])
+        let index = LinkResolver.pathIndexIfLinked(byPath.site.entries)
+        XCTAssertEqual(index, LinkResolver.pathIndex(byPath.site.entries))
+        XCTAssertEqual(index.keys.sorted(), ["procedures/PR-01.md", "records/incident/INC-1.md"])
+    }
+
     func testDanglingLinksAnchorsAndEscapesAreDiagnosed() throws {
         let result = try site([
             "procedures/PR-01.md": Fixtures.procedure.replacingOccurrences(of: "[[INC-1]]", with:
