@@ -56,6 +56,28 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(loaded.files.map(\.path), ["Content/a.md", "Content/b/1.md", "Content/b/2.md", "Content/c.md"])
     }
 
+    /// Folders are listed depth by depth, on every core, before the walk: the walk still meets them
+    /// depth first in name order, and the first listing failure in that order ends it, though a
+    /// shallower folder later in the walk was listed (and failed) before.
+    func testFoldersListedByDepthAreWalkedDepthFirstAndTheFirstFailureInWalkOrderIsThrown() throws {
+        struct Unlistable: Error, Equatable { var path: String }
+        let files = ["/s/Content/a.md", "/s/Content/b/1.md", "/s/Content/b/deep/er/x.md", "/s/Content/b/deep/y.md",
+                     "/s/Content/b/z.md", "/s/Content/c/2.md", "/s/Content/d.md"]
+        let memory = FileSystem.memory(Dictionary(uniqueKeysWithValues: files.map { ($0, "x") }))
+        let loaded = try ContentLoader(fileSystem: memory).load(root: "/s")
+        XCTAssertEqual(loaded.files.map(\.path), ["Content/a.md", "Content/b/1.md", "Content/b/deep/er/x.md",
+                                                  "Content/b/deep/y.md", "Content/b/z.md", "Content/c/2.md", "Content/d.md"])
+        let failing = FileSystem(read: memory.read,
+                                 list: { path in
+                                     guard path.hasSuffix("/deep") || path.hasSuffix("/c") else { return try memory.list(path) }
+                                     throw Unlistable(path: path)
+                                 },
+                                 kind: memory.kind, size: memory.size)
+        XCTAssertThrowsError(try ContentLoader(fileSystem: failing).load(root: "/s")) { error in
+            XCTAssertEqual(error as? Unlistable, Unlistable(path: "/s/Content/b/deep"))
+        }
+    }
+
     func testMissingContentFolderIsAnEnvironmentError() {
         XCTAssertThrowsError(try ContentLoader(fileSystem: .local).load(root: root.path)) { error in
             XCTAssertEqual(error as? DossierError, .missingContent(path: root.path + "/Content"))
