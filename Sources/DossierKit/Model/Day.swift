@@ -105,9 +105,29 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
     public var description: String {
-        let m = month < 10 ? "0\(month)" : "\(month)"
-        let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        // Ten ASCII bytes written directly for four-digit years (`init` allows 1...9999, so the rest
+        // are shorter): three interpolations cost 1,500 instructions a day (31 M of a 10k build, in the
+        // data export and the build cache).
+        guard year >= 1000 else {
+            let m = month < 10 ? "0\(month)" : "\(month)"
+            let d = day < 10 ? "0\(day)" : "\(day)"
+            return "\(year)-\(m)-\(d)"
+        }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    bytes[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            return 10
+        }
     }
 
     public func encode(to encoder: Encoder) throws {

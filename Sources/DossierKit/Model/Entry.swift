@@ -93,6 +93,10 @@ public struct Entry: Sendable {
 
     public func day(_ field: String) -> Day? {
         guard let text = string(field) else { return nil }
+        // Nearly every value is a date or a date-time in the common form, read on bytes: taking the
+        // first ten Characters as a Substring and parsing a `DateTime` from it cost 2,300 instructions
+        // a value (46 M of a 10k build, for the data export's and the build cache's record days).
+        if let (day, _) = DateTime.commonForm(text) { return day }
         // When the first ten characters are a date they are ten ASCII bytes, so the byte count tells
         // whether anything follows (counting Characters was a visible share of `dossier check`).
         return Day(iso: text.prefix(10)).flatMap { text.utf8.count == 10 ? $0 : DateTime(iso: text)?.day }

@@ -9,6 +9,27 @@ final class DayTests: XCTestCase {
         XCTAssertNil(Day(iso: "yesterday"))
     }
 
+    /// The description writes four-digit years' days byte by byte: the same text as interpolating the
+    /// parts, for every day of three years and for the shorter years (which are interpolated).
+    func testDescriptionMatchesInterpolatingTheParts() throws {
+        func interpolated(_ day: Day) -> String {
+            let m = day.month < 10 ? "0\(day.month)" : "\(day.month)"
+            let d = day.day < 10 ? "0\(day.day)" : "\(day.day)"
+            return "\(day.year)-\(m)-\(d)"
+        }
+        let start = try XCTUnwrap(Day(iso: "2023-12-25")).ordinal
+        for ordinal in start..<(start + 3 * 366) {
+            let day = Day(ordinal: ordinal)
+            XCTAssertEqual(day.description, interpolated(day))
+        }
+        for year in [1, 9, 10, 99, 100, 999, 1000, 9999] {
+            let day = try XCTUnwrap(Day(year: year, month: 3, day: 9))
+            XCTAssertEqual(day.description, interpolated(day), "year \(year)")
+        }
+        XCTAssertEqual(Day(year: 1000, month: 1, day: 1)?.description, "1000-01-01")
+        XCTAssertEqual(Day(year: 999, month: 12, day: 31)?.description, "999-12-31")
+    }
+
     func testOrdinalRoundTrip() throws {
         let day = try XCTUnwrap(Day(iso: "2024-02-29"))
         XCTAssertEqual(Day(ordinal: day.ordinal), day)
