@@ -117,6 +117,34 @@ final class SummaryShortcutTests: XCTestCase {
         }
     }
 
+    /// A value the search index takes as simple is its own trimmed, plain and collapsed form, on
+    /// random texts (spaces, other white space, E3 and other non-CJK leads, CJK, ASCII); and the
+    /// common values are simple, so that the shortcut is taken.
+    func testSimpleValuesAreTheirOwnTrimmedPlainAndCollapsedForms() {
+        var generator = SplitMix64(seed: 0x51A9)
+        // Simple characters weighted up, so that many texts are simple and many are one character off.
+        let alphabet = ["a", "Z", "-", ":", " ", "中", "文", "a", "中", "1"] + ["  ", "\t", "\n", "\u{3000}", "\u{3001}", "é", "\u{A0}", "\u{7F}", "\u{1F600}"]
+        var simple = 0
+        for length in 0..<24 {
+            for _ in 0..<60 {
+                let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+                guard text.withUTF8Bytes(SearchIndex.isSimpleValue) else { continue }
+                simple += 1
+                XCTAssertEqual(SearchIndex.trimmed(text), text, text.debugDescription)
+                XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), text, text.debugDescription)
+                XCTAssertTrue(KeyShapes.isCanonicallyPlain(text), text.debugDescription)
+                XCTAssertEqual(SearchIndex.collapsed(text), text, text.debugDescription)
+            }
+        }
+        XCTAssertGreaterThan(simple, 40)
+        for text in ["2026-01-01T10:35", "P3", "邮件托管", "iso20000-1:8.6.1", "恒达电器Exchange 邮箱磁盘空间不足"] {
+            XCTAssertTrue(text.withUTF8Bytes(SearchIndex.isSimpleValue), text)
+        }
+        for text in ["", " a", "a ", "a  b", "a\tb", "\u{3000}", "é", "a\u{A0}"] {
+            XCTAssertFalse(text.withUTF8Bytes(SearchIndex.isSimpleValue), text.debugDescription)
+        }
+    }
+
     func testTrimmingShortcutAgreesWithFoundation() {
         for text in ["a", "中", "中文", " 中", "中 ", "中\u{3000}", "\u{3000}中", "中\u{A0}", "中\u{301}", "\u{2003}x", "x\u{85}",
                      "é", "é ", "a\u{301}", "\u{1680}", "中a", "a中", "\u{9FFF}", "\u{4E00}\u{200A}", "", " "] {
