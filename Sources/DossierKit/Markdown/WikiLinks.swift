@@ -113,8 +113,8 @@ enum WikiLinks {
         var cursor = 0
         for link in links {
             if link.literalRange.lowerBound > cursor {
-                let before = String(decoding: literal[cursor..<link.literalRange.lowerBound], as: UTF8.self)
-                guard let node = CmarkNode.makeText(before), text.insertBefore(node) else { break }
+                guard let node = CmarkNode.makeText(utf8: literal[cursor..<link.literalRange.lowerBound]),
+                      text.insertBefore(node) else { break }
                 cursor = link.literalRange.lowerBound
             }
             guard let node = CmarkNode.make(CMARK_NODE_LINK) else { break }
@@ -129,7 +129,7 @@ enum WikiLinks {
         if cursor >= literal.count {
             text.free()
         } else {
-            text.setLiteral(String(decoding: literal[cursor...], as: UTF8.self))
+            text.setLiteral(utf8: literal[cursor...])
         }
         return created
     }
