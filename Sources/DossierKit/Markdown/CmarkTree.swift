@@ -22,6 +22,9 @@ enum CmarkTag {
     static let thClose = Array("</th>".utf8CString)
     static let tdClose = Array("</td>".utf8CString)
     static let headingClose = (0...6).map { Array("</h\($0)>".utf8CString) }
+    /// `<hN id="` without its NUL, and `">` with it: a heading's open tag is the two around its anchor.
+    static let headingOpenStart = (0...6).map { Array("<h\($0) id=\"".utf8CString.dropLast()) }
+    static let headingOpenEnd = Array("\">".utf8CString)
 
     /// `bytes` as a C string.
     static func cString<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [CChar] {

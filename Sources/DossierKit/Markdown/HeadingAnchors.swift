@@ -33,11 +33,12 @@ struct HeadingAnchors {
         guard rewritesTree else { return }
 
         // The slug holds only letters, digits, marks, `-` and `_`: nothing to escape in an attribute.
-        var open: [CChar] = []
-        open.reserveCapacity(anchorBytes.count + 12)
-        for byte in "<h\(level) id=\"".utf8 { open.append(CChar(bitPattern: byte)) }
-        for byte in anchorBytes { open.append(CChar(bitPattern: byte)) }
-        open += [CChar(bitPattern: UInt8(ascii: "\"")), CChar(bitPattern: UInt8(ascii: ">")), 0]
+        // Made of constant pieces and the anchor's bytes appended whole: interpolating the level and
+        // appending byte by byte was a sixth of this function (35 M instructions of a 10k build).
+        var open = CmarkTag.headingOpenStart[level]
+        open.reserveCapacity(open.count + anchorBytes.count + CmarkTag.headingOpenEnd.count)
+        anchorBytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open.append(contentsOf: $0) } }
+        open.append(contentsOf: CmarkTag.headingOpenEnd)
         guard let block = CmarkNode.makeCustom(CMARK_NODE_CUSTOM_BLOCK, onEnter: CmarkTag.none, onExit: CmarkTag.none)
         else { return }
         guard let tag = CmarkNode.makeCustom(CMARK_NODE_CUSTOM_INLINE, onEnter: open, onExit: CmarkTag.headingClose[level]),
