@@ -28,7 +28,24 @@ public struct References: Sendable {
 
     /// The ids an entry's reference fields name (outgoing), in field order.
     public func outgoing(of entry: Entry) -> [(field: String, id: String)] {
-        (referenceFields[entry.type] ?? []).flatMap { field in entry.strings(field).map { (field, $0) } }
+        var outgoing: [(field: String, id: String)] = []
+        forEachOutgoing(of: entry) { outgoing.append(($0, $1)) }
+        return outgoing
+    }
+
+    /// `outgoing(of:)` one at a time, without the lists: each field's strings as an array, joined by
+    /// `flatMap`, cost 4,700 instructions per entry for the data export (47 M at 10k records).
+    func forEachOutgoing(of entry: Entry, _ body: (_ field: String, _ id: String) -> Void) {
+        guard let fields = referenceFields[entry.type] else { return }
+        for field in fields {
+            // As `entry.strings(field)` reads it: a list's string items, or the one string.
+            guard let node = entry.frontMatter[field] else { continue }
+            if let items = node.sequence {
+                for item in items { if let id = item.string { body(field, id) } }
+            } else if let id = node.string {
+                body(field, id)
+            }
+        }
     }
 
     private static func referenceFields(of catalog: TypeCatalog) -> [String: [String]] {

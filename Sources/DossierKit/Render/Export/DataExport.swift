@@ -121,12 +121,12 @@ struct DataExport: PageFamily {
             }
             json.key("references")
             json.array { json in
-                for reference in context.references.outgoing(of: entry) {
+                context.references.forEachOutgoing(of: entry) { field, id in
                     json.item()
                     json.object { json in
-                        json.field("field", reference.field)
-                        json.field("id", reference.id)
-                        json.field("resolved", site.indexByID[reference.id] != nil)
+                        json.field("field", field)
+                        json.field("id", id)
+                        json.field("resolved", site.indexByID[id] != nil)
                     }
                 }
             }
