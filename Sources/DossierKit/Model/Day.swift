@@ -172,8 +172,16 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
                 let high = Int(b[i]) - 48, low = Int(b[i + 1]) - 48
                 return (0...9).contains(high) && (0...9).contains(low) ? high * 10 + low : nil
             }
-            guard let (year, month, dayOfMonth) = Day.isoFields(UnsafeBufferPointer(rebasing: b[0..<10])),
-                  let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
+            // Four digits, two and two between dashes, read in place; any other date part (signs)
+            // as `Day(iso:)` reads it. The byte loop cost 225 instructions a value, 49 M at 10k.
+            let fields: (Int, Int, Int)?
+            if b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let century = two(0), let decade = two(2),
+               let month = two(5), let dayOfMonth = two(8) {
+                fields = (century * 100 + decade, month, dayOfMonth)
+            } else {
+                fields = Day.isoFields(UnsafeBufferPointer(rebasing: b[0..<10]))
+            }
+            guard let (year, month, dayOfMonth) = fields, let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
             if n == 10 { return (day, 0) }
             guard b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
                   b[13] == UInt8(ascii: ":"), let hour = two(11), let minute = two(14), hour <= 23, minute <= 59 else { return nil }
