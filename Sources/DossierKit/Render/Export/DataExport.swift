@@ -83,20 +83,19 @@ struct DataExport: PageFamily {
 
     /// Type name → field name → kind, the first spec of each name in `allFields(of:)` order: made
     /// once, instead of joining and searching (with a copy of each `FieldSpec`) the specs per entry.
-    private func fieldKinds() -> [String: [String: FieldKind]] {
-        var kinds: [String: [String: FieldKind]] = [:]
+    /// A `NameTable` per type: every entry looks up each of its front-matter keys.
+    private func fieldKinds() -> [String: NameTable<FieldKind>] {
+        var kinds: [String: NameTable<FieldKind>] = [:]
         for (name, type) in context.site.catalog.types {
-            var fields: [String: FieldKind] = [:]
-            for spec in context.site.catalog.allFields(of: type) where fields[spec.name] == nil { fields[spec.name] = spec.kind }
-            kinds[name] = fields
+            kinds[name] = NameTable(context.site.catalog.allFields(of: type).map { ($0.name, $0.kind) })
         }
         return kinds
     }
 
-    private func entry(_ index: Int, kinds: [String: [String: FieldKind]], to json: inout JSONStream) {
+    private func entry(_ index: Int, kinds: [String: NameTable<FieldKind>], to json: inout JSONStream) {
         let site = context.site
         let entry = site.entries[index]
-        let fieldKinds = kinds[entry.type] ?? [:]
+        let fieldKinds = kinds[entry.type] ?? NameTable([])
         json.object { json in
             json.field("id", entry.id)
             json.field("type", entry.type)

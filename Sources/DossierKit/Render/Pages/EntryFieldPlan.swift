@@ -14,8 +14,9 @@ struct EntryFieldPlan: Sendable {
 
     /// Fields the schema lists, first occurrence of each name, skipped names left out.
     let fields: [Field]
-    /// Name → index in `fields`, or `-1` for a skipped name.
-    private let slots: [String: Int]
+    /// Name → index in `fields`, or `-1` for a skipped name (a `NameTable`: each page looks up
+    /// every front-matter key here).
+    private let slots: NameTable<Int>
     /// Every schema field's kind by name, skipped ones too (the first of a name, as `rows` takes it).
     let kinds: [String: FieldKind]
 
@@ -31,7 +32,7 @@ struct EntryFieldPlan: Sendable {
             fields.append(Field(name: .text(spec.name), label: .text(values.label(spec.name)), kind: spec.kind))
         }
         self.fields = fields
-        self.slots = slots
+        self.slots = NameTable(slots.map { ($0.key, $0.value) })
         self.kinds = kinds
     }
 
