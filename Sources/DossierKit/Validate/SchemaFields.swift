@@ -7,9 +7,10 @@ struct SchemaFields: Sendable {
         var specs: [FieldSpec]
         /// Field names in schema order, for "did you mean" hints.
         var orderedNames: [String]
-        /// Name → index in `specs` (names are unique there), and for each spec how its value is
-        /// checked without copying the spec (see `SchemaValueCheck.checkMap`).
-        var positions: [String: Int]
+        /// Name → index in `specs` (names are unique there; a `NameTable`, asked for the keys that
+        /// are out of the schema's order), and for each spec how its value is checked without
+        /// copying the spec (see `SchemaValueCheck.checkMap`).
+        var positions: NameTable<Int>
         var quick: [QuickCheck]
         /// Whether each spec is optional: a missing or empty value is then never reported.
         var optional: [Bool]
@@ -20,9 +21,7 @@ struct SchemaFields: Sendable {
         init(specs: [FieldSpec], orderedNames: [String]) {
             self.specs = specs
             self.orderedNames = orderedNames
-            var positions: [String: Int] = [:]
-            for (index, spec) in specs.enumerated() { positions[spec.name] = index }
-            self.positions = positions
+            positions = NameTable(specs.enumerated().map { ($1.name, $0) })
             quick = specs.map { QuickCheck($0.kind) }
             specNames = specs.map(\.name)
             optional = specs.map { $0.requirement == .optional }
