@@ -11,7 +11,7 @@
 /// when a name is not ASCII, and any key whose slot two names share, are looked up in the dictionary.
 struct NameTable<Value: Sendable>: Sendable {
     private let dictionary: [String: Value]
-    /// Slot (length and first byte, `slot(count:first:)`) → index in `entries`, or `noName`, or
+    /// Slot (length and first byte, `slot(_:)`) → index in `entries`, or `noName`, or
     /// `shared` when two names have the slot.
     private let slots: [Int16]
     private let entries: [(name: String, value: Value)]
