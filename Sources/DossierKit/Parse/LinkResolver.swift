@@ -38,7 +38,6 @@ public struct LinkResolver: Sendable {
         return Result(links: all, diagnostics: diagnostics)
     }
 
-    /// Content path (below `Content/`) → entry index: what path links are looked up in.
     /// `pathIndex`, or empty when no entry has a path link, so that nothing would be looked up in it:
     /// sites that link by id skip hashing every path (the longest of `SiteParser`'s side-by-side
     /// passes, 4–8 ms with the other core idle at 10,000 records).
@@ -49,6 +48,7 @@ public struct LinkResolver: Sendable {
         return linksByPath ? pathIndex(entries) : [:]
     }
 
+    /// Content path (below `Content/`) → entry index: what path links are looked up in.
     static func pathIndex(_ entries: [Entry]) -> [String: Int] {
         var pathIndex: [String: Int] = [:]
         pathIndex.reserveCapacity(entries.count)

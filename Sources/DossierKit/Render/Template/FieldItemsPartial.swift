@@ -74,13 +74,9 @@ enum FieldItemsPartial {
             HTMLText.appendEscaped(item.text, to: &output)
             append("</span>", to: &output)
         case let .plain(isMissing, isOverdue):
-            openPlain(missing: isMissing, overdue: isOverdue, into: &output)
-            HTMLText.appendEscaped(item.text, to: &output)
-            append("</span>", to: &output)
+            plain(item.text, missing: isMissing, overdue: isOverdue, into: &output)
         case .missingReference:
-            openPlain(missing: true, overdue: false, into: &output)
-            HTMLText.appendEscaped(item.text, to: &output)
-            append("</span>", to: &output)
+            plain(item.text, missing: true, overdue: false, into: &output)
         }
         if !item.last { append("<span class=\"sep\">, </span>", to: &output) }
     }
@@ -92,6 +88,13 @@ enum FieldItemsPartial {
         if missing { append(" class=\"missing\"", to: &output) }
         if overdue { append(" class=\"overdue\"", to: &output) }
         append(">", to: &output)
+    }
+
+    /// A plain typed item's element: its opening tag, the text, `</span>`.
+    private static func plain(_ text: String, missing: Bool, overdue: Bool, into output: inout ByteBuffer) {
+        openPlain(missing: missing, overdue: overdue, into: &output)
+        HTMLText.appendEscaped(text, to: &output)
+        append("</span>", to: &output)
     }
 
     /// `open{{.attribute}}">{{.text}}close`: a link's or a badge's element.
