@@ -33,8 +33,17 @@ public enum Pipeline {
         public var profile: String?
         public var generator = "Dossier \(DossierVersion.current)"
         /// Re-render only the entry pages whose inputs changed since the last build of this output
-        /// (`build --incremental`, `serve`); the rest of the site is rendered and compared.
+        /// that left a cache (`build --incremental`, `serve`); the rest of the site is rendered and
+        /// compared. Such a build leaves the cache for the next one.
         public var incremental = false
+        /// Leave the build cache even when this build is not incremental (`serve`'s first build, so
+        /// that its next ones are). A plain `build` leaves none: working out what each page is made
+        /// from and fingerprinting every written file was 5 % of a 10k build, for a file that only a
+        /// later incremental build reads (and that a published site need not carry).
+        public var writesCache = false
+
+        /// Whether this build leaves `.dossier-cache` in the output.
+        var keepsCache: Bool { incremental || writesCache }
         /// Parsed files kept between the builds of one process (`serve`).
         public var parseCache: ParseCache?
         /// Keep what an edited file's page needs (`BuildResult.preview`; `serve`).
@@ -60,8 +69,10 @@ public enum Pipeline {
     /// load → parse → validate. `rendersBodies`: whether the site will be rendered (bodies to HTML;
     /// `check` needs only their headings and links).
     /// `parseCache`: files parsed by an earlier build of this process (`serve`), reused when unchanged.
+    /// `hashesContent`: fill `CheckResult.contentHashes` (a build that leaves a cache compares them).
     public static func check(root: String, asOf: Day, fileSystem: FileSystem = .local, rendersBodies: Bool = false,
-                             parseCache: ParseCache? = nil, progress: PipelineProgress.Handler? = nil) throws -> CheckResult {
+                             hashesContent: Bool = false, parseCache: ParseCache? = nil,
+                             progress: PipelineProgress.Handler? = nil) throws -> CheckResult {
         let stages = ProgressReporter(progress)
         // The built-in types and checklists (constants, parsed once per process) are parsed on the
         // other core while this one walks Content/ (~6 ms that ran alone before the walk).
@@ -70,7 +81,7 @@ public enum Pipeline {
         // their memory instead of faulting in new pages.
         let (parsed, fileCount, hashes) = try { () throws -> (SiteParser.Result, Int, [String: String]) in
             let source = try stages.run(.load) { try SiteSource.read(root: root, fileSystem: fileSystem) }
-            let hashes = rendersBodies || parseCache != nil ? source.contentHashes() : [:]
+            let hashes = hashesContent || parseCache != nil ? source.contentHashes() : [:]
             let parsed = try stages.run(.parse) {
                 try SiteParser(rendersBodies: rendersBodies).parse(source, cache: parseCache, contentHashes: hashes)
             }
@@ -92,7 +103,7 @@ public enum Pipeline {
                              progress: PipelineProgress.Handler? = nil) throws -> BuildResult {
         let stages = ProgressReporter(progress)
         let check = try check(root: options.root, asOf: options.asOf, fileSystem: fileSystem, rendersBodies: true,
-                              parseCache: options.parseCache, progress: progress)
+                              hashesContent: options.keepsCache, parseCache: options.parseCache, progress: progress)
         let profile = try ProfileChoice.resolve(options.profile, config: check.site.config)
         let failed = check.errorCount > 0 || (options.strict && check.warningCount > 0)
         if failed && !options.allowErrors { return BuildResult(check: check, profile: profile, written: nil) }

@@ -25,6 +25,7 @@ public struct Rebuilder: Sendable {
             var options = options
             options.parseCache = cache
             options.incremental = !changed.isEmpty
+            options.writesCache = true
             options.keepsPreview = true
             let result = try Pipeline.build(options, fileSystem: fileSystem)
             if result.written != nil { lastGood.preview = result.preview }

@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Render even when validation finds errors.")
     var allowErrors = false
 
-    @Flag(name: .long, help: "Render again only the pages whose inputs changed since the last build of this output (same result as a whole build).")
+    @Flag(name: .long, help: "Render again only the pages whose inputs changed since the last incremental build of this output (same result as a whole build); leaves a cache file for the next one.")
     var incremental = false
 
     @OptionGroup var render: RenderOptions

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Render and write, whole or incremental. Every build leaves a `BuildCache` in the output folder;
-/// with `incremental`, the next build renders only the entry pages whose inputs changed (and every
-/// summary page), and writes only files whose bytes changed. The output is byte for byte what a
-/// whole build writes (tests compare the two).
+/// Render and write, whole or incremental. A build that keeps a cache (`BuildOptions.keepsCache`)
+/// leaves a `BuildCache` in the output folder; with `incremental`, the next build renders only the
+/// entry pages whose inputs changed (and every summary page), and writes only files whose bytes
+/// changed. The output is byte for byte what a whole build writes (tests compare the two); a plain
+/// build writes the same site without the cache.
 struct IncrementalBuild {
     /// The site as rendered (after the profile) and its diagnostics.
     let site: Site
@@ -23,9 +24,9 @@ struct IncrementalBuild {
         /// Entry pages not rendered again: path → input fingerprint.
         var kept: [String: String] = [:]
         var previous: BuildCache?
-        /// A whole build: the files are already in the staging folder, with their content fingerprints
-        /// (`files` is empty).
-        var staged: (folder: StagingFolder, contents: [(path: String, made: String)])?
+        /// A whole build: the files are already in the staging folder (`files` is empty), with their
+        /// content fingerprints when the build keeps a cache (nil otherwise).
+        var staged: (folder: StagingFolder, contents: [(path: String, made: String?)])?
 
         var stageCount: Int { staged?.contents.count ?? files.count }
         var fileCount: Int { stageCount + kept.count }
@@ -35,20 +36,24 @@ struct IncrementalBuild {
     /// file into a staging folder as soon as it is rendered; `write` then swaps the folder in.
     func render(with renderer: SiteRenderer, writer: OutputWriter) throws -> Plan {
         let output = writer.output
+        let keepsCache = options.keepsCache
         let (references, coverage, global) = prepare(asOf: renderer.asOf)
-        let dependencies = PageDependencies(site: site, references: references, contentHashes: check.contentHashes,
-                                            global: global)
         // Every entry's page, made once on every core for the cache and all the renderers.
         let pagePaths = site.entries.parallelMap(PagePaths.page(for:))
+        let dependencies = global.map {
+            PageDependencies(site: site, references: references, contentHashes: check.contentHashes, global: $0)
+        }
         var inputs: [String: String] = [:]
-        inputs.reserveCapacity(pagePaths.count)
-        for (path, fingerprint) in zip(pagePaths, dependencies.fingerprints) { inputs[path] = fingerprint }
-        guard options.incremental, let previous = BuildCache.load(for: output) else {
+        if let dependencies {
+            inputs.reserveCapacity(pagePaths.count)
+            for (path, fingerprint) in zip(pagePaths, dependencies.fingerprints) { inputs[path] = fingerprint }
+        }
+        guard options.incremental, let dependencies, let previous = BuildCache.load(for: output) else {
             let staging = try StagingFolder(writer: writer)
             do {
                 let contents = try renderer.render(site, references: references, coverage: coverage, pagePaths: pagePaths,
                                                    diagnostics: diagnostics, skipping: []) {
-                    try staging.write($0)
+                    try staging.write($0, fingerprinting: keepsCache)
                 }
                 return Plan(files: [], inputs: inputs, staged: (staging, contents))
             } catch {
@@ -70,18 +75,19 @@ struct IncrementalBuild {
         return Plan(files: files, inputs: inputs, kept: kept, previous: previous)
     }
 
-    /// Who cites whom, the checklists' coverage and the site-wide inputs.
-    private func prepare(asOf: Day) -> (References, [ChecklistCoverage], String) {
+    /// Who cites whom, the checklists' coverage and, for a build that keeps a cache, the site-wide inputs.
+    private func prepare(asOf: Day) -> (References, [ChecklistCoverage], String?) {
+        let keepsCache = options.keepsCache
         // Validation's coverage, when it saw this very site (a profile that shows everything): then
         // `References` spreads over the cores by itself.
-        if let shownCoverage { return (References(site: site), shownCoverage, globalInputs()) }
+        if let shownCoverage { return (References(site: site), shownCoverage, keepsCache ? globalInputs() : nil) }
         // Else three serial preparations side by side (References alone is 35 ms at 10k records on one core).
         let site = self.site
         let prepared = [0, 1, 2].parallelMap { part -> Prepared in
             switch part {
             case 0: return .references(References(site: site))
             case 1: return .coverage(Coverage(site: site, asOf: asOf).applicable())
-            default: return .global(globalInputs())
+            default: return .global(keepsCache ? globalInputs() : nil)
             }
         }
         guard case let .references(references) = prepared[0], case let .coverage(coverage) = prepared[1],
@@ -92,14 +98,18 @@ struct IncrementalBuild {
     private enum Prepared: Sendable {
         case references(References)
         case coverage([ChecklistCoverage])
-        case global(String)
+        case global(String?)
     }
 
     /// Writes the plan; returns the number of files of the site.
     func write(_ plan: Plan, with writer: OutputWriter) throws -> Int {
         if let staged = plan.staged {
-            let cache = BuildCache.data(contents: staged.contents, inputs: plan.inputs)
-            try writer.finish(staged.folder, adding: [OutputFile(path: BuildCache.fileName, data: cache)])
+            var cache: [OutputFile] = []
+            if options.keepsCache {
+                let contents = staged.contents.map { (path: $0.path, made: $0.made ?? "") }
+                cache.append(OutputFile(path: BuildCache.fileName, data: BuildCache.data(contents: contents, inputs: plan.inputs)))
+            }
+            try writer.finish(staged.folder, adding: cache)
             return staged.contents.count
         }
         if let previous = plan.previous,

@@ -49,7 +49,7 @@ public struct OutputWriter: Sendable {
     /// removed and the output left as it was.
     func finish(_ staging: StagingFolder, adding files: [OutputFile]) throws {
         do {
-            for file in files { _ = try staging.write(file) }
+            for file in files { try staging.write(file, fingerprinting: false) }
             try writeMarker(into: staging.url.path)
         } catch {
             staging.discard()

@@ -21,6 +21,8 @@ final class EscapingTests: XCTestCase {
         let output = sharedRoot.appendingPathComponent("Output")
         var options = Pipeline.BuildOptions(root: sharedRoot.path, output: output.path, asOf: Fixtures.demoAsOf)
         options.allowErrors = true
+        // With the build cache, whose lines carry the hostile attachments' names.
+        options.writesCache = true
         let result = try Pipeline.build(options)
         guard result.written != nil else { throw DossierError.output("the hostile site did not build") }
         return HostileBuild(root: sharedRoot, output: output, good: good, result: result)

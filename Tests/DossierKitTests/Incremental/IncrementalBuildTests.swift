@@ -54,7 +54,10 @@ final class IncrementalBuildTests: XCTestCase {
         _ = try build("Output", incremental: true)
         try? FileManager.default.removeItem(at: root.appendingPathComponent("Whole"))
         _ = try build("Whole", incremental: false)
-        let incremental = try tree("Output"), whole = try tree("Whole")
+        var incremental = try tree("Output")
+        let whole = try tree("Whole")
+        // The cache is the incremental build's own file: a plain build leaves none.
+        XCTAssertNotNil(incremental.removeValue(forKey: BuildCache.fileName), file: file, line: line)
         XCTAssertEqual(incremental.keys.sorted(), whole.keys.sorted(), file: file, line: line)
         for (path, data) in whole where incremental[path] != data {
             XCTFail("\(path) differs from a whole build", file: file, line: line)
@@ -62,7 +65,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testABodyEditRewritesItsPageOnly() throws {
-        _ = try build("Output", incremental: false)
+        _ = try build("Output", incremental: true)
         let other = "Output/records/incident/INC-2.html", citing = "Output/documents/PR-01.html"
         try age(other)
         try age(citing)
@@ -75,7 +78,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testATitleEditUpdatesThePagesThatShowIt() throws {
-        _ = try build("Output", incremental: false)
+        _ = try build("Output", incremental: true)
         try edit("Content/records/incident/INC-1.md") { $0.replacingOccurrences(of: "title: Mail down", with: "title: Mail server down") }
         try assertIncrementalEqualsWhole()
         // PR-01 links to INC-1 and lists it as citing: its page shows the new title.
@@ -84,7 +87,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testAddedRemovedAndSiteWideChangesMatchAWholeBuild() throws {
-        _ = try build("Output", incremental: false)
+        _ = try build("Output", incremental: true)
         try Fixtures.write(["Content/records/incident/INC-3.md": Fixtures.incident.replacingOccurrences(of: "id: INC-1", with: "id: INC-3")],
                            under: root)
         try assertIncrementalEqualsWhole()
@@ -93,6 +96,26 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/records/incident/INC-2.html").path))
         try edit("dossier.yml") { $0.replacingOccurrences(of: "language: en", with: "language: zh-CN") }
         try assertIncrementalEqualsWhole()
+    }
+
+    /// A plain build writes the site alone (no cache, and none left from an earlier build), so an
+    /// incremental build after it renders every page; `writesCache` (serve's first build) leaves one.
+    func testAPlainBuildLeavesNoCache() throws {
+        let output = root.appendingPathComponent("Output")
+        _ = try build("Output", incremental: true)
+        XCTAssertNotNil(BuildCache.load(for: output))
+        _ = try build("Output", incremental: false)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: BuildCache.location(for: output).path))
+        try age("Output/records/incident/INC-2.html")
+        try assertIncrementalEqualsWhole()
+        XCTAssertNotEqual(try modificationDate("Output/records/incident/INC-2.html"), Date(timeIntervalSince1970: 1_000_000_000))
+
+        var options = Pipeline.BuildOptions(root: root.path, output: root.appendingPathComponent("Cached").path, asOf: Fixtures.demoAsOf)
+        options.writesCache = true
+        _ = try Pipeline.build(options)
+        let cache = try XCTUnwrap(BuildCache.load(for: root.appendingPathComponent("Cached")))
+        XCTAssertNotNil(cache.items["records/incident/INC-2.html"]?.inputs, "entry pages carry their inputs")
+        XCTAssertEqual(try tree("Cached").count, try tree("Whole").count + 1, "the site and the cache")
     }
 
     func testParseCacheReparsesOnlyChangedFilesAndForgetsOnConfigChange() throws {
@@ -114,7 +137,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testWithoutACacheTheBuildIsWhole() throws {
-        _ = try build("Output", incremental: false)
+        _ = try build("Output", incremental: true)
         try FileManager.default.removeItem(at: BuildCache.location(for: root.appendingPathComponent("Output")))
         XCTAssertNil(BuildCache.load(for: root.appendingPathComponent("Output")))
         try age("Output/records/incident/INC-2.html")

@@ -196,6 +196,7 @@ final class SummaryShortcutTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: output) }
         var options = Pipeline.BuildOptions(root: Fixtures.repositoryRoot, output: output.path, asOf: Fixtures.demoAsOf)
         options.generator = "Dossier test"
+        options.writesCache = true
         let result = try Pipeline.build(options)
         let written = try XCTUnwrap(result.written)
         // The renderer's files for the site the build rendered (after its profile).
