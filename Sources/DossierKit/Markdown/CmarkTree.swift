@@ -25,15 +25,6 @@ enum CmarkTag {
     /// `<hN id="` without its NUL, and `">` with it: a heading's open tag is the two around its anchor.
     static let headingOpenStart = (0...6).map { Array("<h\($0) id=\"".utf8CString.dropLast()) }
     static let headingOpenEnd = Array("\">".utf8CString)
-
-    /// `bytes` as a C string.
-    static func cString<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [CChar] {
-        var chars: [CChar] = []
-        chars.reserveCapacity(bytes.count + 1)
-        for byte in bytes { chars.append(CChar(bitPattern: byte)) }
-        chars.append(0)
-        return chars
-    }
 }
 
 /// Whether a walk enters or leaves a node (leaf nodes are only entered).

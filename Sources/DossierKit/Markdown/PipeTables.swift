@@ -68,8 +68,8 @@ struct PipeTables {
                 let range = first..<(first + count)
                 first += count
                 let recorded = sources.count
-                let cellsOfTable = range.map { (cells[$0], markdown[$0], parses[$0]) }
-                guard let node = makeTable(table.syntax, cells: cellsOfTable, firstLine: table.firstLine, sources: &sources),
+                guard let node = makeTable(table.syntax, cells: cells, markdown: markdown, parses: parses, range: range,
+                                           firstLine: table.firstLine, sources: &sources),
                       table.paragraph.replaceAndFree(with: node) else {
                     // The table's nodes are gone: so must be what was recorded about them.
                     sources.removeLast(sources.count - recorded)
@@ -133,14 +133,14 @@ struct PipeTables {
         case separate
     }
 
-    /// The table's nodes, with each cell's inlines (parsed in the shared document) moved in.
-    private func makeTable(_ table: PipeTableSyntax,
-                           cells: [(cell: PipeTableSyntax.Cell, markdown: ArraySlice<UInt8>, parse: CellParse)],
-                           firstLine: Int, sources: inout [CellNodeSource]) -> CmarkNode? {
+    /// The table's nodes, with each cell's inlines (parsed in the shared document) moved in. The
+    /// table's cells are `range` of the three lists (read in place: a list of the table's cells as
+    /// tuples copied each cell's arrays, 30 M instructions at 10 000 records).
+    private func makeTable(_ table: PipeTableSyntax, cells: [PipeTableSyntax.Cell], markdown: [ArraySlice<UInt8>],
+                           parses: [CellParse], range: Range<Int>, firstLine: Int,
+                           sources: inout [CellNodeSource]) -> CmarkNode? {
         let columnCount = table.alignments.count
-        let opens = table.alignments.map {
-            (Array("<th\($0.styleAttribute)>".utf8CString), Array("<td\($0.styleAttribute)>".utf8CString))
-        }
+        let opens = table.alignments
         guard let wrapper = CmarkNode.makeCustom(CMARK_NODE_CUSTOM_BLOCK, onEnter: CmarkTag.tableOpen,
                                                  onExit: CmarkTag.tableClose) else { return nil }
         var complete = false
@@ -150,7 +150,7 @@ struct PipeTables {
               wrapper.append(head) else { return nil }
         var section = head
         var row: CmarkNode?
-        for (index, entry) in cells.enumerated() {
+        for (index, cellIndex) in range.enumerated() {
             let column = index % columnCount
             let isHeader = index < columnCount
             if index == columnCount {
@@ -167,8 +167,8 @@ struct PipeTables {
             }
             let line = isHeader ? firstLine : firstLine + 1 + index / columnCount
             guard let row,
-                  let node = makeCell(entry.cell, markdown: entry.markdown, parse: entry.parse,
-                                      open: isHeader ? opens[column].0 : opens[column].1,
+                  let node = makeCell(cells[cellIndex], markdown: markdown[cellIndex], parse: parses[cellIndex],
+                                      open: isHeader ? opens[column].headerOpen : opens[column].dataOpen,
                                       close: isHeader ? CmarkTag.thClose : CmarkTag.tdClose, line: line, sources: &sources),
                   row.append(node) else { return nil }
         }
@@ -211,7 +211,8 @@ struct PipeTables {
         case .empty:
             return node
         case .plainText:
-            guard let text = CmarkNode.makeText(CmarkTag.cString(markdown)), node.append(text) else {
+            // Bytes of the source, valid UTF-8 without NUL (`isPlainText`), copied in once.
+            guard let text = CmarkNode.makeText(utf8: markdown), node.append(text) else {
                 node.free()
                 return nil
             }
@@ -306,5 +307,25 @@ struct PipeTables {
             result = result.dropFirst(3).dropLast(4)
         }
         return String(result)
+    }
+}
+
+extension PipeTableSyntax.Alignment {
+    /// The open tags of a header and a data cell, as C strings made once per alignment (made per
+    /// table column by interpolation, they were 9 M instructions at 10 000 records).
+    var headerOpen: [CChar] { Self.opens[tagIndex].header }
+    var dataOpen: [CChar] { Self.opens[tagIndex].data }
+
+    private var tagIndex: Int {
+        switch self {
+        case .none: 0
+        case .left: 1
+        case .center: 2
+        case .right: 3
+        }
+    }
+
+    private static let opens: [(header: [CChar], data: [CChar])] = [Self.none, .left, .center, .right].map {
+        (Array("<th\($0.styleAttribute)>".utf8CString), Array("<td\($0.styleAttribute)>".utf8CString))
     }
 }
