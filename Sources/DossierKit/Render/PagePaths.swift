@@ -60,16 +60,16 @@ public enum PagePaths {
         for index in common..<from.count where from[index] == slash { ups += 1 }
         let count = ups * 3 + to.count - common
         return String(unsafeUninitializedCapacity: count) { buffer in
+            let out = buffer.baseAddress!
             var written = 0
             for _ in 0..<ups {
-                buffer[written] = UInt8(ascii: "."); buffer[written + 1] = UInt8(ascii: "."); buffer[written + 2] = slash
+                out[written] = UInt8(ascii: "."); out[written + 1] = UInt8(ascii: "."); out[written + 2] = slash
                 written += 3
             }
-            for index in common..<to.count {
-                buffer[written] = to[index]
-                written += 1
-            }
-            return written
+            // The rest of the target in one copy: byte by byte through checked subscripts this was
+            // half of a link's 490 instructions (110,000 links at 10 000 records).
+            if common < to.count { (out + written).update(from: to.baseAddress! + common, count: to.count - common) }
+            return count
         }
     }
 

@@ -21,6 +21,27 @@ final class InterfaceStringsTests: XCTestCase {
         XCTAssertEqual(en.strings.format(try XCTUnwrap(DateTime(iso: "2026-03-08 07:05"))), "8 Mar 2026 07:05")
     }
 
+    /// Dates written byte by byte match interpolating their parts, in both languages: every day of
+    /// three years, and years of one to four digits; date-times with zero-padded hours and minutes.
+    func testDatesMatchInterpolatingTheParts() throws {
+        let zh = try InterfaceStrings(language: .zhCN, yamlFiles: [])
+        let en = try InterfaceStrings(language: .en, yamlFiles: [])
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        var days: [Day] = []
+        let first = try XCTUnwrap(Day(iso: "2024-01-01")).ordinal
+        for offset in 0..<(3 * 366) { days.append(Day(ordinal: first + offset)) }
+        for year in [1, 9, 10, 99, 100, 999, 1000, 9999] { days.append(try XCTUnwrap(Day(year: year, month: 12, day: 31))) }
+        for day in days {
+            XCTAssertEqual(zh.format(day), "\(day.year)年\(day.month)月\(day.day)日")
+            XCTAssertEqual(en.format(day), "\(day.day) \(months[day.month - 1]) \(day.year)")
+        }
+        for (text, expected) in [("2026-03-08 00:00", "8 Mar 2026 00:00"), ("2026-11-30 23:59", "30 Nov 2026 23:59"),
+                                 ("2026-01-01 09:05", "1 Jan 2026 09:05"), ("2026-07-14 10:30", "14 Jul 2026 10:30")] {
+            XCTAssertEqual(en.format(try XCTUnwrap(DateTime(iso: text))), expected)
+        }
+        XCTAssertEqual(zh.format(try XCTUnwrap(DateTime(iso: "2026-03-08 07:05"))), "2026年3月8日 07:05")
+    }
+
     func testALaterStringsFileOverridesAKey() throws {
         let strings = try InterfaceStrings(language: .en, yamlFiles: ["a: { en: One, zh-CN: 一 }", "a: { en: Uno, zh-CN: 一 }"])
         XCTAssertEqual(strings["a"], "Uno")
