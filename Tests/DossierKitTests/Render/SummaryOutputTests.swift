@@ -176,4 +176,21 @@ final class SummaryOutputTests: XCTestCase {
         XCTAssertTrue(files.contains { $0.path == PagePaths.dataExport })
         XCTAssertTrue(files.contains { $0.path == SearchPages.indexScript })
     }
+
+    /// Entry pages are rendered in two interleaved halves (so that the two workers write into
+    /// different folders): every position once, alternating between the halves.
+    func testEntryPagesAreRenderedInInterleavedHalves() {
+        XCTAssertEqual(SiteRenderer.interleavedHalves(0), [])
+        XCTAssertEqual(SiteRenderer.interleavedHalves(1), [0])
+        XCTAssertEqual(SiteRenderer.interleavedHalves(5), [0, 3, 1, 4, 2])
+        XCTAssertEqual(SiteRenderer.interleavedHalves(6), [0, 3, 1, 4, 2, 5])
+        for count in [2, 3, 7, 10_001] {
+            let order = SiteRenderer.interleavedHalves(count)
+            XCTAssertEqual(order.sorted(), Array(0..<count), "a permutation of \(count)")
+            let half = (count + 1) / 2
+            for (slot, position) in order.enumerated() {
+                XCTAssertEqual(position < half, slot.isMultiple(of: 2), "slot \(slot) of \(count)")
+            }
+        }
+    }
 }
