@@ -128,41 +128,23 @@ public enum HeadingSlug {
 /// Hands out anchors unique within one body: the second "intro" becomes "intro-1", the third "intro-2".
 /// Works on UTF-8 bytes, which hash faster than strings that are not ASCII.
 struct HeadingAnchorSet {
-    /// The anchors given so far: compared one by one while there are few (a page has a handful of
-    /// headings; hashing each into a Set was 1 % of `dossier check`), hashed once there are more.
-    private var few: [[UInt8]] = []
-    private var used: Set<[UInt8]>?
-    static let linearLimit = 16
+    /// The anchors given so far (a page has a handful of headings).
+    private var used = DistinctList<[UInt8]>()
     /// For each base slug, the suffix to try next: every lower one is taken already, so n equal
     /// headings cost n look-ups, not n²/2 (found by the fuzz target, Fuzz/regressions/).
     private var nextSuffix: [[UInt8]: Int] = [:]
 
     mutating func unique(_ slug: [UInt8]) -> [UInt8] {
         let base = slug.isEmpty ? Array("section".utf8) : slug
-        if insert(base) { return base }
+        if used.insert(base) { return base }
         var suffix = nextSuffix[base] ?? 1
         while true {
             let candidate = base + Array("-\(suffix)".utf8)
             suffix += 1
-            if insert(candidate) {
+            if used.insert(candidate) {
                 nextSuffix[base] = suffix
                 return candidate
             }
         }
-    }
-
-    /// Adds `anchor`; false when it was given already.
-    private mutating func insert(_ anchor: [UInt8]) -> Bool {
-        if used == nil {
-            if few.contains(anchor) { return false }
-            guard few.count >= Self.linearLimit else {
-                if few.isEmpty { few.reserveCapacity(4) }
-                few.append(anchor)
-                return true
-            }
-            used = Set(few)
-            few = []
-        }
-        return used!.insert(anchor).inserted
     }
 }

@@ -15,10 +15,10 @@ public struct References: Sendable {
         // 113 M instructions of a 10k build, the longest of the three preparations that run before
         // rendering, while the other core had finished its two.
         let targets = site.entries.parallelMap { entry -> [String] in
-            var targets = DistinctIDs(excluding: entry.id)
-            Self.forEachOutgoing(of: entry, fields: referenceFields) { _, id in targets.add(id) }
-            for link in entry.resolvedLinks { if let id = link?.targetID { targets.add(id) } }
-            return targets.ids
+            var targets = DistinctList<String>()
+            Self.forEachOutgoing(of: entry, fields: referenceFields) { _, id in if id != entry.id { targets.insert(id) } }
+            for link in entry.resolvedLinks { if let id = link?.targetID, id != entry.id { targets.insert(id) } }
+            return targets.elements
         }
         for (index, list) in targets.enumerated() {
             for target in list { citing[target, default: []].append(index) }
@@ -64,29 +64,5 @@ extension FieldKind {
         case let .list(of): return of.isReference
         default: return false
         }
-    }
-}
-
-/// An entry's outgoing ids in first-seen order, without repeats and without its own. Searched
-/// linearly while short: an entry names a handful of ids, and a `Set` made, hashed into and freed per
-/// entry was a third of `References.init`'s 128 M instructions at 10 000 records. Past 16 ids a set
-/// takes over, so that an entry naming thousands stays linear. Ids compare as `==` compares them
-/// (canonical equivalence), as the set does.
-struct DistinctIDs {
-    let excluded: String
-    private(set) var ids: [String] = []
-    private var seen: Set<String>?
-
-    init(excluding excluded: String) { self.excluded = excluded }
-
-    mutating func add(_ id: String) {
-        guard id != excluded else { return }
-        if seen == nil, ids.count < 16 {
-            guard !ids.contains(id) else { return }
-        } else {
-            if seen == nil { seen = Set(ids) }
-            guard seen!.insert(id).inserted else { return }
-        }
-        ids.append(id)
     }
 }

@@ -46,20 +46,22 @@ final class SummaryShortcutTests: XCTestCase {
         XCTAssertEqual(references.citing, citing)
     }
 
-    /// An entry's distinct ids, searched linearly while few and through a set past 16: the same as
-    /// filtering through a set from the start, for short and long lists with repeats, the entry's own
-    /// id, and texts equal only as `String`s (composed and decomposed é, U+212A and K).
-    func testDistinctIDsMatchFilteringThroughASet() {
+    /// Distinct elements, searched linearly while few and through a set past 16: the same as filtering
+    /// through a set from the start, for short and long lists with repeats and texts equal only as
+    /// `String`s (composed and decomposed é, U+212A and K).
+    func testDistinctListMatchesFilteringThroughASet() {
         var generator = SystemRandomNumberGenerator()
-        let pool = ["INC-1", "INC-2", "PR-01", "caf\u{E9}", "cafe\u{301}", "\u{212A}-1", "K-1", "SELF"]
-            + (0..<40).map { "REC-\($0)" }
+        let pool = ["INC-1", "INC-2", "PR-01", "caf\u{E9}", "cafe\u{301}", "\u{212A}-1", "K-1"] + (0..<40).map { "REC-\($0)" }
         for length in [0, 1, 5, 15, 16, 17, 40, 200] {
             for _ in 0..<20 {
                 let ids = (0..<length).map { _ in pool.randomElement(using: &generator)! }
-                var distinct = DistinctIDs(excluding: "SELF")
-                for id in ids { distinct.add(id) }
-                var seen: Set<String> = ["SELF"]
-                XCTAssertEqual(distinct.ids, ids.filter { seen.insert($0).inserted }, "\(ids)")
+                var distinct = DistinctList<String>()
+                var seen: Set<String> = []
+                let expected = ids.filter { seen.insert($0).inserted }
+                var inserted: [String] = []
+                for id in ids where distinct.insert(id) { inserted.append(id) }
+                XCTAssertEqual(inserted, expected, "\(ids)")
+                XCTAssertEqual(distinct.elements, expected, "\(ids)")
             }
         }
     }
