@@ -31,4 +31,32 @@ final class JSONStreamKeyTests: XCTestCase {
         XCTAssertEqual(literalText, expected)
         XCTAssertEqual(quotedText, expected)
     }
+
+    /// Containers nested deeper than one run of spaces pads (32 levels), empty ones among them: each
+    /// level indents by two more spaces, closes where it opened, and commas follow filled members only.
+    func testDeepNestingIndentsAndClosesEachLevel() throws {
+        var json = JSONStream()
+        func nest(_ level: Int, _ json: inout JSONStream) {
+            json.object { json in
+                json.field("level", level)
+                json.key("empty")
+                json.array { _ in }
+                if level < 40 {
+                    json.key("inner")
+                    nest(level + 1, &json)
+                }
+            }
+        }
+        nest(0, &json)
+        let text = json.finish().string
+        var expected = ""
+        for level in 0...40 {
+            let pad = String(repeating: "  ", count: level + 1)
+            expected += "{\n\(pad)\"level\": \(level),\n\(pad)\"empty\": []" + (level < 40 ? ",\n\(pad)\"inner\": " : "")
+        }
+        for level in (0...40).reversed() { expected += "\n" + String(repeating: "  ", count: level) + "}" }
+        XCTAssertEqual(text, expected)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+    }
 }
+
