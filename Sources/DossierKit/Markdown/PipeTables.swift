@@ -140,7 +140,6 @@ struct PipeTables {
                            parses: [CellParse], range: Range<Int>, firstLine: Int,
                            sources: inout [CellNodeSource]) -> CmarkNode? {
         let columnCount = table.alignments.count
-        let opens = table.alignments
         guard let wrapper = CmarkNode.makeCustom(CMARK_NODE_CUSTOM_BLOCK, onEnter: CmarkTag.tableOpen,
                                                  onExit: CmarkTag.tableClose) else { return nil }
         var complete = false
@@ -168,7 +167,7 @@ struct PipeTables {
             let line = isHeader ? firstLine : firstLine + 1 + index / columnCount
             guard let row,
                   let node = makeCell(cells[cellIndex], markdown: markdown[cellIndex], parse: parses[cellIndex],
-                                      open: isHeader ? opens[column].headerOpen : opens[column].dataOpen,
+                                      open: isHeader ? table.alignments[column].headerOpen : table.alignments[column].dataOpen,
                                       close: isHeader ? CmarkTag.thClose : CmarkTag.tdClose, line: line, sources: &sources),
                   row.append(node) else { return nil }
         }

@@ -56,12 +56,8 @@ public struct SiteRenderer: Sendable {
         // Errors surface in the order the pages were listed before: entry pages, then the summaries.
         var made: [(path: String, made: Made)] = []
         made.reserveCapacity(rendered.count + theme.assets.count + site.attachments.count)
-        var slotOfEntry = [Int](repeating: 0, count: entryOrder.count)
-        for (slot, position) in entryOrder.enumerated() { slotOfEntry[position] = order.count + slot }
-        for slot in slotOfEntry { made += try rendered[slot].get() }
-        var slotOfJob = [Int](repeating: 0, count: order.count)
-        for (slot, job) in order.enumerated() { slotOfJob[job] = slot }
-        for slot in slotOfJob { made += try rendered[slot].get() }
+        for slot in Self.slots(of: entryOrder) { made += try rendered[order.count + slot].get() }
+        for slot in Self.slots(of: order) { made += try rendered[slot].get() }
         for (path, data) in theme.assets { made.append((path, try emit(OutputFile(path: path, data: data)))) }
         for (name, data) in site.attachments {
             let path = PagePaths.attachment(name)
@@ -83,6 +79,13 @@ public struct SiteRenderer: Sendable {
             if half + offset < count { positions.append(half + offset) }
         }
         return positions
+    }
+
+    /// The slot each item was rendered in, by item: the inverse of `order` (item by slot).
+    private static func slots(of order: [Int]) -> [Int] {
+        var slots = [Int](repeating: 0, count: order.count)
+        for (slot, item) in order.enumerated() { slots[item] = slot }
+        return slots
     }
 
     /// A summary page or family of pages: `weight` orders them heaviest first (samples of a

@@ -30,7 +30,7 @@ final class StagingFolder: @unchecked Sendable {
     /// Writes one file of the site (from any thread); returns the fingerprint of its bytes for the
     /// build cache when `fingerprinting` (a build that keeps none skips hashing the 100 MB of a 10k site).
     @discardableResult
-    func write(_ file: OutputFile, fingerprinting: Bool = true) throws -> String? {
+    func write(_ file: OutputFile, fingerprinting: Bool) throws -> String? {
         guard OutputWriter.isSafe(file.path) else { throw DossierError.output("refusing to write unsafe path \(file.path)") }
         // On the UTF-8 view: `lastIndex(of:)` over Characters took 6 500 instructions a path (0.7 % of a
         // 10k build).
